@@ -1,0 +1,204 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+// Every table holding customer data carries workspace_id, and every query filters on it.
+// Ids are opaque text (see src/lib/ids.ts), time-sortable, so (time, id) orders are stable.
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const workspaces = pgTable('workspaces', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  /** The seller's own email domains: people at these domains are seller-side. */
+  sellerDomains: text('seller_domains').array().notNull().default(sql`'{}'::text[]`),
+  /** IANA zone used to bucket trends by day/week/month. */
+  timezone: text('timezone').notNull().default('UTC'),
+  createdAt: createdAt(),
+});
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the key; the key itself is never stored. */
+    keyHash: text('key_hash').notNull(),
+    /** First characters of the key, to tell keys apart in listings. */
+    prefix: text('prefix').notNull(),
+    name: text('name').notNull().default('default'),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('api_keys_key_hash_uq').on(t.keyHash), index('api_keys_workspace_idx').on(t.workspaceId)],
+);
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    externalId: text('external_id'),
+    name: text('name'),
+    domain: text('domain'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('accounts_external_uq').on(t.workspaceId, t.externalId),
+    index('accounts_name_idx').on(t.workspaceId, t.name),
+  ],
+);
+
+export const deals = pgTable(
+  'deals',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    accountId: text('account_id').references(() => accounts.id),
+    externalId: text('external_id').notNull(),
+    name: text('name'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('deals_external_uq').on(t.workspaceId, t.externalId),
+    index('deals_account_idx').on(t.workspaceId, t.accountId, t.id),
+  ],
+);
+
+export const CALL_STATUSES = ['received', 'queued', 'analyzing', 'analyzed', 'failed'] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+export const calls = pgTable(
+  'calls',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    dealId: text('deal_id').references(() => deals.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    title: text('title'),
+    source: text('source').notNull(),
+    externalId: text('external_id'),
+    format: text('format').notNull(),
+    /** The upload exactly as received (JSON body, or the file's text for multipart). */
+    rawInput: text('raw_input').notNull(),
+    rawContentType: text('raw_content_type').notNull(),
+    rawFilename: text('raw_filename'),
+    /** The canonical transcript (schemas/transcript.ts). */
+    transcript: jsonb('transcript').notNull(),
+    utteranceCount: integer('utterance_count').notNull(),
+    /** SHA-256 of the canonical transcript, to recognise the same content again. */
+    contentHash: text('content_hash').notNull(),
+    status: text('status', { enum: CALL_STATUSES }).notNull(),
+    statusReason: text('status_reason'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('calls_source_external_uq')
+      .on(t.workspaceId, t.source, t.externalId)
+      .where(sql`${t.externalId} is not null`),
+    index('calls_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt, t.id),
+    index('calls_time_idx').on(t.workspaceId, t.occurredAt, t.id),
+    index('calls_content_hash_idx').on(t.workspaceId, t.contentHash),
+  ],
+);
+
+/** A person of an account (buyer side) or of the seller, resolved across calls. */
+export const people = pgTable(
+  'people',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    accountId: text('account_id').references(() => accounts.id),
+    name: text('name').notNull(),
+    /** Lower-cased, accent-free, single-spaced name: the key for resolving a person by name. */
+    nameKey: text('name_key').notNull(),
+    email: text('email'),
+    title: text('title'),
+    side: text('side', { enum: ['buyer', 'seller', 'unknown'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('people_email_uq')
+      .on(t.workspaceId, t.email)
+      .where(sql`${t.email} is not null`),
+    index('people_name_idx').on(t.workspaceId, t.accountId, t.nameKey),
+  ],
+);
+
+/** One analysis of one call: immutable; a re-analysis adds a row. */
+export const analyses = pgTable(
+  'analyses',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    callId: text('call_id').notNull().references(() => calls.id, { onDelete: 'cascade' }),
+    dealId: text('deal_id').references(() => deals.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    analyzer: text('analyzer').notNull(),
+    model: text('model'),
+    promptVersion: text('prompt_version'),
+    rubricVersion: text('rubric_version').notNull(),
+    /** The analysis as the API returns it (schemas/analysis.ts). */
+    result: jsonb('result').notNull(),
+    ungroundedDropped: integer('ungrounded_dropped').notNull().default(0),
+    durationMs: integer('duration_ms').notNull(),
+    usage: jsonb('usage'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('analyses_call_idx').on(t.workspaceId, t.callId, t.createdAt),
+    index('analyses_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt),
+  ],
+);
+
+/** One stakeholder's champion grade in one analysis: the row trend queries read. */
+export const assessments = pgTable(
+  'assessments',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    analysisId: text('analysis_id').notNull().references(() => analyses.id, { onDelete: 'cascade' }),
+    callId: text('call_id').notNull().references(() => calls.id, { onDelete: 'cascade' }),
+    dealId: text('deal_id').references(() => deals.id),
+    personId: text('person_id').notNull().references(() => people.id),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    present: boolean('present').notNull(),
+    role: text('role').notNull(),
+    stance: text('stance').notNull(),
+    grade: text('grade').notNull(),
+    score: integer('score').notNull(),
+    components: jsonb('components').notNull(),
+    rubricVersion: text('rubric_version').notNull(),
+    evidence: jsonb('evidence').notNull(),
+  },
+  (t) => [
+    index('assessments_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt),
+    index('assessments_person_time_idx').on(t.workspaceId, t.personId, t.occurredAt),
+    index('assessments_analysis_idx').on(t.analysisId),
+  ],
+);
+
+const evidenceColumns = () => ({
+  id: text('id').primaryKey(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+  analysisId: text('analysis_id').notNull().references(() => analyses.id, { onDelete: 'cascade' }),
+  callId: text('call_id').notNull().references(() => calls.id, { onDelete: 'cascade' }),
+  dealId: text('deal_id').references(() => deals.id),
+  personId: text('person_id').references(() => people.id),
+  occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+  type: text('type').notNull(),
+  evidence: jsonb('evidence').notNull(),
+});
+
+export const signals = pgTable('signals', evidenceColumns(), (t) => [
+  index('signals_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt),
+  index('signals_analysis_idx').on(t.analysisId),
+]);
+
+export const redFlags = pgTable(
+  'red_flags',
+  { ...evidenceColumns(), severity: text('severity').notNull() },
+  (t) => [index('red_flags_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt), index('red_flags_analysis_idx').on(t.analysisId)],
+);

@@ -1,0 +1,63 @@
+// Node entry point: reads the configuration, opens the database (PGlite or Postgres), makes sure a
+// workspace and key exist, and serves the app.
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import type { Config } from './config.ts';
+import { openDatabase } from './db/node.ts';
+import { createLogger } from './lib/logger.ts';
+import { bootstrapWorkspace } from './services/workspaces.ts';
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`baton: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel, { service: 'baton' });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  logger.info('database ready', {
+    driver: database.driver,
+    ...(database.driver === 'pglite' ? { data_dir: config.dataDir } : {}),
+  });
+
+  const boot = await bootstrapWorkspace(database.db, { apiKey: config.apiKey, sellerDomains: config.sellerDomains });
+  if (boot.created && !boot.keyFromEnv) {
+    // Printed once, on the first start; only its hash is stored.
+    process.stdout.write(
+      `\n  Baton created workspace "${boot.workspace.name}" (${boot.workspace.id}).\n  Its API key, shown only this once:\n\n    ${boot.apiKey}\n\n  Use it as: Authorization: Bearer <key>\n\n`,
+    );
+  } else if (boot.created) {
+    logger.info('workspace created; its key is BATON_API_KEY', { workspace_id: boot.workspace.id });
+  }
+
+  const app = createApp({ db: database.db, config, logger });
+  const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+    logger.info('listening', { url: `http://localhost:${info.port}`, docs: `http://localhost:${info.port}/docs` });
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    server.close(async () => {
+      await database.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error('baton: failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

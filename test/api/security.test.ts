@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext } from '../support/app.ts';
+import type { TestContext, TestWorkspace } from '../support/app.ts';
+
+// Every route that reads or writes workspace data, with the ids of a resource owned by `owner`.
+// A new route gets a line here and with it the no-key, wrong-key and other-workspace checks.
+type Ids = { callId: string; dealId: string; accountId: string };
+const ROUTES: { name: string; request: (ids: Ids) => [string, RequestInit?] }[] = [
+  { name: 'GET /v1/calls/:id', request: (i) => [`/v1/calls/${i.callId}`] },
+  { name: 'GET /v1/calls?deal=', request: (i) => [`/v1/calls?deal=${i.dealId}`] },
+  { name: 'GET /v1/deals/:id', request: (i) => [`/v1/deals/${i.dealId}`] },
+  { name: 'GET /v1/deals?account=', request: (i) => [`/v1/deals?account=${i.accountId}`] },
+  {
+    name: 'POST /v1/calls',
+    request: () => [
+      '/v1/calls',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ deal: { external_id: 'x' }, occurred_at: '2026-01-01T00:00:00Z', transcript: 'A: hi\nB: hello' }),
+      },
+    ],
+  },
+];
+
+let ctx: TestContext;
+let owner: TestWorkspace;
+let other: TestWorkspace;
+let ids: Ids;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  owner = await ctx.workspace();
+  other = await ctx.workspace();
+  const { body } = await owner.json<{ id: string; deal_id: string }>('/v1/calls', {
+    deal: { external_id: 'secret-deal', name: 'Secret', account: { external_id: 'secret-account', name: 'Secret Co' } },
+    occurred_at: '2026-01-01T00:00:00Z',
+    transcript: 'Ana: The secret number is 42.\nBo: Understood.',
+  });
+  const deal = (await (await owner.request(`/v1/deals/${body.deal_id}`)).json()) as { account: { id: string } };
+  ids = { callId: body.id, dealId: body.deal_id, accountId: deal.account.id };
+});
+afterAll(() => ctx?.close());
+
+describe.each(ROUTES)('$name', ({ request }) => {
+  it('refuses a request without a key', async () => {
+    const [path, init] = request(ids);
+    const res = await ctx.app.request(path, init);
+    expect(res.status).toBe(401);
+  });
+
+  it('refuses a wrong key', async () => {
+    const [path, init] = request(ids);
+    const res = await ctx.app.request(path, { ...init, headers: { ...(init?.headers as object), authorization: `Bearer ${owner.key}x` } });
+    expect(res.status).toBe(401);
+  });
+
+  it("shows another workspace nothing of the owner's data", async () => {
+    const [path, init] = request(ids);
+    const res = await other.request(path, init);
+    const text = await res.text();
+    expect(text).not.toContain('secret');
+    expect(text).not.toContain('42');
+    if (init?.method !== 'POST') {
+      // Reads by id are 404; list filters with another workspace's ids are empty.
+      if (path.includes('?')) expect(JSON.parse(text)).toMatchObject({ data: [] });
+      else expect(res.status).toBe(404);
+    }
+  });
+});
+
+it("the owner's key still sees its own call", async () => {
+  expect((await owner.request(`/v1/calls/${ids.callId}`)).status).toBe(200);
+});
+
+it('a deal of the same external id in another workspace is a different deal', async () => {
+  const { body } = await other.json<{ deal_id: string }>('/v1/calls', {
+    deal: { external_id: 'secret-deal' },
+    occurred_at: '2026-01-01T00:00:00Z',
+    transcript: 'Cy: Hello.\nDi: Hi.',
+  });
+  expect(body.deal_id).not.toBe(ids.dealId);
+});

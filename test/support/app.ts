@@ -1,0 +1,68 @@
+import { inject } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { openDatabase } from '../../src/db/node.ts';
+import type { Database } from '../../src/db/node.ts';
+import { createLogger } from '../../src/lib/logger.ts';
+import { createWorkspace } from '../../src/services/workspaces.ts';
+
+export interface TestWorkspace {
+  id: string;
+  key: string;
+  /** Sends a request as this workspace. */
+  request(path: string, init?: RequestInit): Promise<Response>;
+  json<T = unknown>(path: string, body: unknown, init?: RequestInit): Promise<{ res: Response; body: T }>;
+}
+
+export interface TestContext {
+  app: ReturnType<typeof createApp>;
+  database: Database;
+  driver: 'pglite' | 'postgres';
+  workspace(opts?: { sellerDomains?: string[] }): Promise<TestWorkspace>;
+  close(): Promise<void>;
+}
+
+export const TEST_MAX_BODY_BYTES = 256 * 1024;
+
+/**
+ * The app over a real database: an in-memory PGlite, or the fresh Postgres database of this run
+ * (BATON_TEST_DRIVER chooses; see vitest.config.ts). Workspaces keep tests apart on Postgres.
+ */
+export async function createTestContext(): Promise<TestContext> {
+  const driver = process.env.BATON_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite';
+  const database = await openDatabase({
+    databaseUrl: driver === 'postgres' ? inject('postgresUrl') : null,
+    dataDir: null,
+    poolSize: 4,
+  });
+  const logger = createLogger(process.env.BATON_TEST_LOG === '1' ? 'debug' : 'silent');
+  const app = createApp({ db: database.db, config: { maxBodyBytes: TEST_MAX_BODY_BYTES, sellerDomains: [] }, logger });
+  let n = 0;
+  return {
+    app,
+    database,
+    driver,
+    async workspace(opts = {}) {
+      const { workspace, apiKey } = await createWorkspace(database.db, { name: `test-${++n}`, sellerDomains: opts.sellerDomains });
+      const request = (path: string, init: RequestInit = {}) => {
+        const headers = new Headers(init.headers);
+        if (!headers.has('authorization')) headers.set('authorization', `Bearer ${apiKey}`);
+        return Promise.resolve(app.request(path, { ...init, headers }));
+      };
+      return {
+        id: workspace.id,
+        key: apiKey,
+        request,
+        async json<T>(path: string, body: unknown, init: RequestInit = {}) {
+          const res = await request(path, {
+            method: 'POST',
+            ...init,
+            headers: { 'content-type': 'application/json', ...(init.headers as Record<string, string>) },
+            body: JSON.stringify(body),
+          });
+          return { res, body: (await res.json()) as T };
+        },
+      };
+    },
+    close: () => database.close(),
+  };
+}
