@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // Every table holding customer data carries workspace_id, and every query filters on it.
 // Ids are opaque text (see src/lib/ids.ts), time-sortable, so (time, id) orders are stable.
@@ -201,4 +201,52 @@ export const redFlags = pgTable(
   'red_flags',
   { ...evidenceColumns(), severity: text('severity').notNull() },
   (t) => [index('red_flags_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt), index('red_flags_analysis_idx').on(t.analysisId)],
+);
+
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * Durable work (an analysis of a call) claimed by workers with a lease: `FOR UPDATE SKIP LOCKED`
+ * over queued jobs whose time has come and running jobs whose lease has expired.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    callId: text('call_id').notNull().references(() => calls.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    /** What the job was asked to do, e.g. {analyzer, model, force}. */
+    options: jsonb('options').notNull().default({}),
+    status: text('status', { enum: JOB_STATUSES }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull(),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull().defaultNow(),
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: timestamp('lease_expires_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('jobs_due_idx').on(t.runAt).where(sql`${t.status} = 'queued'`),
+    index('jobs_lease_idx').on(t.leaseExpiresAt).where(sql`${t.status} = 'running'`),
+    index('jobs_call_idx').on(t.workspaceId, t.callId),
+  ],
+);
+
+/** An `Idempotency-Key` seen on an upload: the same key returns the same call. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    /** SHA-256 of the request body: the same key with another body is a conflict. */
+    requestHash: text('request_hash').notNull(),
+    callId: text('call_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
 );
