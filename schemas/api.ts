@@ -5,6 +5,8 @@ import { Participant, Side, Transcript, TranscriptFormat } from './transcript.ts
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+export const Analyzer = z.enum(['rules', 'openai']);
+
 export const RawUtteranceInput = z.object({
   speaker: text(200),
   start: z.number().nonnegative().nullish(),
@@ -44,6 +46,7 @@ export const IngestCallBody = z
       .union([z.string().max(50_000_000), z.object({ utterances: z.array(RawUtteranceInput).min(1).max(100_000) })])
       .openapi({ description: 'Transcript text (speaker lines, typed notes, WebVTT, SRT or JSON segments), or structured utterances.' }),
     format: TranscriptFormat.nullish().openapi({ description: 'Forces a format instead of detecting it.' }),
+    analyzer: Analyzer.nullish().openapi({ description: "Overrides the server's default analyzer for this call." }),
   })
   .openapi('IngestCall');
 export type IngestCallBody = z.infer<typeof IngestCallBody>;
@@ -61,6 +64,7 @@ export const IngestCallForm = z
     source: z.string().optional(),
     external_id: z.string().optional(),
     format: TranscriptFormat.optional(),
+    analyzer: Analyzer.optional(),
     participants: z.string().optional().openapi({ description: 'JSON array of participants' }),
   })
   .openapi('IngestCallForm');

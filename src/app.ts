@@ -3,10 +3,12 @@ import { HTTPException } from 'hono/http-exception';
 import type { Context } from 'hono';
 import type { AppEnv, Deps } from './deps.ts';
 import { ProblemError } from './lib/problem.ts';
+import { RateLimiter } from './lib/rate-limit.ts';
 import type { Problem } from './lib/problem.ts';
 import { createRouter } from './lib/router.ts';
 import { authenticate } from './middleware/auth.ts';
 import { requestContext } from './middleware/request-context.ts';
+import { registerAnalyses } from './routes/analyses.ts';
 import { registerCalls } from './routes/calls.ts';
 import { registerDeals } from './routes/deals.ts';
 import { registerHealth } from './routes/health.ts';
@@ -22,8 +24,10 @@ export function createApp(deps: Deps) {
 
   app.use('*', requestContext(deps));
   registerHealth(app);
-  app.use('/v1/*', authenticate());
+  const limiter = deps.config.rateLimitPerMinute > 0 ? new RateLimiter(deps.config.rateLimitPerMinute) : null;
+  app.use('/v1/*', authenticate(limiter));
   registerCalls(app, deps.config.maxBodyBytes);
+  registerAnalyses(app);
   registerDeals(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {

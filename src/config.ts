@@ -30,6 +30,14 @@ const EnvSchema = z.object({
       ),
   ),
   BATON_LOG_LEVEL: z.preprocess(emptyAsUndefined, LogLevel.default('info')),
+  BATON_MAX_UTTERANCES: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(20_000)),
+  BATON_MAX_TRANSCRIPT_CHARS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(2_000_000)),
+  BATON_RATE_LIMIT_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(600)),
+  BATON_WORKER_CONCURRENCY: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(64).default(2)),
+  BATON_JOB_LEASE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(30_000)),
+  BATON_JOB_POLL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(1_000)),
+  BATON_JOB_BACKOFF_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(2_000)),
+  BATON_SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(10_000)),
 });
 
 export interface Config {
@@ -40,6 +48,18 @@ export interface Config {
   maxBodyBytes: number;
   sellerDomains: string[];
   logLevel: LogLevel;
+  maxUtterances: number;
+  maxTranscriptChars: number;
+  /** Requests per minute per API key; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  worker: {
+    /** Jobs this process runs at once; 0 runs no worker here. */
+    concurrency: number;
+    leaseMs: number;
+    pollMs: number;
+    backoffBaseMs: number;
+  };
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -60,5 +80,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxBodyBytes: e.BATON_MAX_BODY_BYTES,
     sellerDomains: e.BATON_SELLER_DOMAINS,
     logLevel: e.BATON_LOG_LEVEL,
+    maxUtterances: e.BATON_MAX_UTTERANCES,
+    maxTranscriptChars: e.BATON_MAX_TRANSCRIPT_CHARS,
+    rateLimitPerMinute: e.BATON_RATE_LIMIT_PER_MINUTE,
+    worker: {
+      concurrency: e.BATON_WORKER_CONCURRENCY,
+      leaseMs: e.BATON_JOB_LEASE_MS,
+      pollMs: e.BATON_JOB_POLL_MS,
+      backoffBaseMs: e.BATON_JOB_BACKOFF_MS,
+    },
+    shutdownGraceMs: e.BATON_SHUTDOWN_GRACE_MS,
   };
 }

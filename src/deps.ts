@@ -5,8 +5,10 @@ import type { Logger } from './lib/logger.ts';
 /** What the app needs from its host: built once by src/server.ts (Node), a test, or a Worker. */
 export interface Deps {
   db: Db;
-  config: Pick<Config, 'maxBodyBytes' | 'sellerDomains'>;
+  config: Pick<Config, 'maxBodyBytes' | 'maxUtterances' | 'maxTranscriptChars' | 'rateLimitPerMinute'>;
   logger: Logger;
+  /** Tells this process's job worker, if any, that a job was queued. */
+  wakeWorker?: () => void;
 }
 
 /** The workspace a request acts for, resolved from its API key. */

@@ -5,7 +5,9 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/node.ts';
+import { startWorker } from './jobs/worker.ts';
 import { createLogger } from './lib/logger.ts';
+import { runAnalysisJob } from './services/analysis.ts';
 import { bootstrapWorkspace } from './services/workspaces.ts';
 
 async function main() {
@@ -36,7 +38,21 @@ async function main() {
     logger.info('workspace created; its key is BATON_API_KEY', { workspace_id: boot.workspace.id });
   }
 
-  const app = createApp({ db: database.db, config, logger });
+  const worker =
+    config.worker.concurrency > 0
+      ? startWorker({
+          db: database.db,
+          logger,
+          handler: (job, owner) => runAnalysisJob(database.db, job, owner),
+          concurrency: config.worker.concurrency,
+          leaseMs: config.worker.leaseMs,
+          pollMs: config.worker.pollMs,
+          backoffBaseMs: config.worker.backoffBaseMs,
+          backoffCapMs: 5 * 60_000,
+        })
+      : null;
+
+  const app = createApp({ db: database.db, config, logger, wakeWorker: worker?.wake });
   const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     logger.info('listening', { url: `http://localhost:${info.port}`, docs: `http://localhost:${info.port}/docs` });
   });
@@ -45,13 +61,17 @@ async function main() {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info('shutting down', { signal });
+    logger.info('shutting down: no new requests; finishing in-flight requests and jobs', { signal });
+    // Hard stop if a step hangs; the job leases then expire and other workers take the jobs up.
+    setTimeout(() => process.exit(1), config.shutdownGraceMs + 10_000).unref();
     server.close(async () => {
+      await worker?.stop(config.shutdownGraceMs);
       await database.close();
       logger.info('stopped');
       process.exit(0);
     });
-    setTimeout(() => process.exit(1), 10_000).unref();
+    // Idle keep-alive connections would hold server.close() open.
+    (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));

@@ -146,6 +146,13 @@ export const analyses = pgTable(
     durationMs: integer('duration_ms').notNull(),
     usage: jsonb('usage'),
     createdAt: createdAt(),
+    /**
+     * When a later analysis of the same call replaced this one (set by storeAnalysis in the
+     * transaction that stores the later one); null for the call's current analysis.
+     */
+    supersededAt: timestamp('superseded_at', { withTimezone: true }),
+    /** For a regrade (same evidence, current rubric): the analysis it was regraded from. */
+    regradedFrom: text('regraded_from'),
   },
   (t) => [
     index('analyses_call_idx').on(t.workspaceId, t.callId, t.createdAt),
@@ -172,6 +179,8 @@ export const assessments = pgTable(
     components: jsonb('components').notNull(),
     rubricVersion: text('rubric_version').notNull(),
     evidence: jsonb('evidence').notNull(),
+    /** False once a later analysis of the call replaced the one this row belongs to. */
+    isCurrent: boolean('is_current').notNull().default(true),
   },
   (t) => [
     index('assessments_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt),
@@ -190,6 +199,8 @@ const evidenceColumns = () => ({
   occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
   type: text('type').notNull(),
   evidence: jsonb('evidence').notNull(),
+  /** False once a later analysis of the call replaced the one this row belongs to. */
+  isCurrent: boolean('is_current').notNull().default(true),
 });
 
 export const signals = pgTable('signals', evidenceColumns(), (t) => [
@@ -249,4 +260,127 @@ export const idempotencyKeys = pgTable(
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.key] })],
+);
+
+// Trend summaries: derived from the current analyses of a deal's calls, rebuilt for that deal by
+// refreshDealSummaries (src/services/trends-summary.ts) in the transaction that stores an analysis,
+// so they are never behind. docs/storage.md explains why they exist and what each column means.
+
+/** One row per analysed call: its current analysis boiled down to what trend queries aggregate. */
+export const callFacts = pgTable(
+  'call_facts',
+  {
+    callId: text('call_id')
+      .primaryKey()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    dealId: text('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    accountId: text('account_id'),
+    analysisId: text('analysis_id')
+      .notNull()
+      .references(() => analyses.id, { onDelete: 'cascade' }),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    rubricVersion: text('rubric_version').notNull(),
+    /** Stakeholders assessed, and of those graded (not `unassessed`). */
+    stakeholders: integer('stakeholders').notNull(),
+    graded: integer('graded').notNull(),
+    /** Highest score of a graded stakeholder on this call; null when none was graded. */
+    topScore: integer('top_score'),
+    /** Graded stakeholders present on the call, and the sum of their scores (mean = sum / count). */
+    engaged: integer('engaged').notNull(),
+    engagedScoreSum: integer('engaged_score_sum').notNull(),
+    championsInCall: integer('champions_in_call').notNull(),
+    /** People of the deal whose latest grade, as of this call, is champion (earlier calls count). */
+    championCount: integer('champion_count').notNull(),
+    /** Red flags raised on this call: {type: count}. */
+    redFlags: jsonb('red_flags').notNull().default({}),
+  },
+  (t) => [
+    index('call_facts_time_idx').on(t.workspaceId, t.occurredAt),
+    index('call_facts_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt),
+    index('call_facts_account_time_idx').on(t.workspaceId, t.accountId, t.occurredAt),
+  ],
+);
+
+/** One row per (deal, stakeholder): where the person stands now and how they got there. */
+export const dealPeople = pgTable(
+  'deal_people',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    dealId: text('deal_id')
+      .notNull()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    personId: text('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** Calls the person spoke on, and calls that assessed them at all (spoken or named). */
+    callsPresent: integer('calls_present').notNull(),
+    mentions: integer('mentions').notNull(),
+    engaged: boolean('engaged').notNull(),
+    /** Latest role other than `unknown`, and the stance of the latest grade. */
+    role: text('role').notNull(),
+    stance: text('stance').notNull(),
+    /** The latest grade (the latest graded call, else the latest call that named them). */
+    grade: text('grade').notNull(),
+    score: integer('score').notNull(),
+    assessmentId: text('assessment_id').notNull(),
+    callId: text('call_id').notNull(),
+    gradedAt: timestamp('graded_at', { withTimezone: true }).notNull(),
+    rubricVersion: text('rubric_version').notNull(),
+    /** The graded call before that one. */
+    prevGrade: text('prev_grade'),
+    prevScore: integer('prev_score'),
+    prevCallId: text('prev_call_id'),
+    prevAt: timestamp('prev_at', { withTimezone: true }),
+    lastChampionAt: timestamp('last_champion_at', { withTimezone: true }),
+    peakScore: integer('peak_score'),
+    /** The latest champion_at_risk red flag about the person. */
+    atRiskFlagId: text('at_risk_flag_id'),
+    atRiskCallId: text('at_risk_call_id'),
+    atRiskAt: timestamp('at_risk_at', { withTimezone: true }),
+    /** Points lost from the previous graded call when either grade is champion; null when none. */
+    championDrop: integer('champion_drop'),
+    /** Was a champion, and the latest grade is below champion. */
+    lostChampion: boolean('lost_champion').notNull(),
+    /** Was a champion, and champion_at_risk was raised about them on or after their latest graded call. */
+    championAtRisk: boolean('champion_at_risk').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dealId, t.personId] }), index('deal_people_deal_idx').on(t.workspaceId, t.dealId)],
+);
+
+/** One row per analysed deal: the facts the deal view and the at-risk list read. */
+export const dealHealth = pgTable(
+  'deal_health',
+  {
+    dealId: text('deal_id')
+      .primaryKey()
+      .references(() => deals.id, { onDelete: 'cascade' }),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    accountId: text('account_id'),
+    calls: integer('calls').notNull(),
+    firstCallAt: timestamp('first_call_at', { withTimezone: true }).notNull(),
+    lastCallAt: timestamp('last_call_at', { withTimezone: true }).notNull(),
+    lastCallId: text('last_call_id').notNull(),
+    championCount: integer('champion_count').notNull(),
+    engagedCount: integer('engaged_count').notNull(),
+    economicBuyerEngaged: boolean('economic_buyer_engaged').notNull(),
+    economicBuyerNamed: boolean('economic_buyer_named').notNull(),
+    plusOne: boolean('plus_one').notNull(),
+    /** The last agreed next step (schemas/analysis.ts NextStep), its call, and its day if known. */
+    lastStep: jsonb('last_step'),
+    lastStepCallId: text('last_step_call_id'),
+    lastStepAt: timestamp('last_step_at', { withTimezone: true }),
+    lastStepDate: text('last_step_date'),
+    lastCallHasStep: boolean('last_call_has_step').notNull(),
+    /** Some champion was lost (graded below champion since) or flagged champion_at_risk. */
+    championLost: boolean('champion_lost').notNull(),
+    maxChampionDrop: integer('max_champion_drop'),
+    rubricVersions: text('rubric_versions').array().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('deal_health_workspace_idx').on(t.workspaceId, t.lastCallAt), index('deal_health_account_idx').on(t.workspaceId, t.accountId)],
 );

@@ -1,10 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { Call, CallAccepted, CallSummary, Cursor, IngestCallBody, IngestCallForm, Limit, Page } from '../../schemas/api.ts';
+import { Analyzer, Call, CallAccepted, CallSummary, Cursor, IngestCallBody, IngestCallForm, Limit, Page } from '../../schemas/api.ts';
+import { CallAnalysis } from '../../schemas/analysis.ts';
 import { problem, problemResponses, security } from '../lib/openapi.ts';
 import { ProblemError } from '../lib/problem.ts';
 import type { Router } from '../lib/router.ts';
-import { callLinks, getCall, ingestCall, listCalls } from '../services/calls.ts';
+import { callLinks, getCall, getCallRow, ingestCall, listCalls, requeueAnalysis, waitForAnalysis } from '../services/calls.ts';
+import type { CallStatus } from '../db/schema.ts';
 import { readUpload } from './upload.ts';
 
 export const uploadCallRoute = createRoute({
@@ -16,6 +18,10 @@ export const uploadCallRoute = createRoute({
     'Stores a call transcript (speaker lines, typed notes, WebVTT, SRT or JSON segments; the format is detected when `format` is absent) with its deal and account, and answers at once. The same `(source, external_id)` sent again returns the call stored the first time, with status 200.',
   security,
   request: {
+    headers: z.object({
+      'idempotency-key': z.string().optional().openapi({ description: 'Makes a retried upload return the same call instead of a second one.' }),
+      prefer: z.string().optional().openapi({ description: 'RFC 7240 `wait=N`: wait up to N seconds (at most 60) for the analysis.', example: 'wait=10' }),
+    }),
     body: {
       required: true,
       content: {
@@ -34,8 +40,14 @@ export const uploadCallRoute = createRoute({
     },
   },
   responses: {
-    202: { description: 'Accepted and stored', content: { 'application/json': { schema: CallAccepted } } },
-    200: { description: 'Already stored under this source and external id', content: { 'application/json': { schema: CallAccepted } } },
+    202: { description: 'Accepted and stored; its analysis is queued', content: { 'application/json': { schema: CallAccepted } } },
+    200: {
+      description:
+        'Already stored (same Idempotency-Key, or same source and external id): that call. Or, with `Prefer: wait=N`, the call once analysed, with its analysis.',
+      content: { 'application/json': { schema: CallAccepted.extend({ analysis: CallAnalysis.optional() }) } },
+    },
+    409: problem('The Idempotency-Key was used before with a different body'),
+    429: problem('Too many requests for this API key; see Retry-After'),
     ...problemResponses,
     413: problem('The body is larger than BATON_MAX_BODY_BYTES'),
     415: problem('Neither JSON nor multipart'),
@@ -76,6 +88,62 @@ const listCallsRoute = createRoute({
   },
 });
 
+const analyzeCallRoute = createRoute({
+  method: 'post',
+  path: '/v1/calls/{id}/analyze',
+  tags: ['calls'],
+  summary: 'Analyse a call again',
+  description: 'Queues a new analysis of a stored call, optionally with another analyzer or model. Earlier analyses stay.',
+  security,
+  request: {
+    params: z.object({ id: z.string() }),
+    body: {
+      required: false,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              analyzer: Analyzer.nullish(),
+              model: z.string().max(200).nullish(),
+              force: z.boolean().nullish().openapi({ description: 'Make a fresh extraction even if one could be reused (default true).' }),
+            })
+            .nullish(),
+        },
+      },
+    },
+  },
+  responses: {
+    202: { description: 'Queued', content: { 'application/json': { schema: CallAccepted } } },
+    ...problemResponses,
+  },
+});
+
+const accepted = (call: { id: string; dealId: string | null; status: CallStatus }) => ({
+  id: call.id,
+  deal_id: call.dealId,
+  status: call.status,
+  links: callLinks(call.id, call.dealId),
+});
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+function readIdempotencyKey(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!IDEMPOTENCY_KEY.test(value)) {
+    throw new ProblemError('validation-error', 'header Idempotency-Key: 1 to 255 visible ASCII characters', {
+      errors: [{ in: 'header', path: 'idempotency-key', message: '1 to 255 visible ASCII characters' }],
+    });
+  }
+  return value;
+}
+
+/** The seconds of an RFC 7240 `Prefer: wait=N`, capped at MAX_WAIT_SECONDS; null when absent. */
+export function preferredWait(prefer: string | undefined): number | null {
+  const match = prefer ? /(?:^|[,;\s])wait\s*=\s*"?(\d{1,6})"?/i.exec(prefer) : null;
+  return match ? Math.min(Number(match[1]), MAX_WAIT_SECONDS) : null;
+}
+const MAX_WAIT_SECONDS = 60;
+
 export function registerCalls(app: Router, maxBodyBytes: number) {
   app.use(
     '/v1/calls',
@@ -91,13 +159,32 @@ export function registerCalls(app: Router, maxBodyBytes: number) {
   // declared for the spec and handled as a plain Hono route.
   app.openAPIRegistry.registerPath(uploadCallRoute);
   app.post('/v1/calls', async (c) => {
+    const idempotencyKey = readIdempotencyKey(c.req.header('idempotency-key'));
+    const waitSeconds = preferredWait(c.req.header('prefer'));
     const { body, raw } = await readUpload(c);
-    const { db } = c.var.deps;
-    const { call, created } = await ingestCall(db, c.var.workspace, body, raw);
+    const { db, config } = c.var.deps;
+    const { call, created } = await ingestCall(db, c.var.workspace, body, raw, {
+      idempotencyKey,
+      limits: { maxUtterances: config.maxUtterances, maxTranscriptChars: config.maxTranscriptChars },
+    });
+    if (created) c.var.deps.wakeWorker?.();
     c.var.logger.info('call stored', { call_id: call.id, deal_id: call.dealId, created, format: call.format, utterances: call.utteranceCount });
-    const payload = { id: call.id, deal_id: call.dealId, status: call.status, links: callLinks(call.id, call.dealId) };
     c.header('Location', `/v1/calls/${call.id}`);
-    return c.json(payload, created ? 202 : 200);
+    if (waitSeconds !== null) {
+      c.header('Preference-Applied', `wait=${waitSeconds}`);
+      const done = await waitForAnalysis(db, c.var.workspace, call.id, waitSeconds * 1000);
+      if (done) return c.json({ ...accepted(done.call), analysis: done.analysis }, 200);
+    }
+    const current = created ? call : await getCallRow(db, c.var.workspace, call.id);
+    return c.json(accepted(current), created ? 202 : 200);
+  });
+
+  app.openapi(analyzeCallRoute, async (c) => {
+    const { db } = c.var.deps;
+    const body = c.req.valid('json');
+    const call = await requeueAnalysis(db, c.var.workspace, c.req.valid('param').id, { analyzer: body?.analyzer ?? null, model: body?.model ?? null, force: body?.force ?? true });
+    c.var.deps.wakeWorker?.();
+    return c.json(accepted(call), 202);
   });
 
   app.openapi(getCallRoute, async (c) => {

@@ -19,6 +19,7 @@ type FormField =
   | 'source'
   | 'external_id'
   | 'format'
+  | 'analyzer'
   | 'participants';
 
 /** Reads an upload, JSON or multipart, into one validated shape plus the raw input to keep. */
@@ -92,6 +93,7 @@ async function readMultipart(c: Context<AppEnv>, contentType: string): Promise<U
     source: field('source'),
     external_id: field('external_id'),
     format: field('format'),
+    analyzer: field('analyzer'),
     participants,
     transcript: fileText,
   };

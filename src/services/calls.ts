@@ -3,7 +3,10 @@ import type { z } from '@hono/zod-openapi';
 import type { Call, CallSummary, IngestCallBody } from '../../schemas/api.ts';
 import type { Transcript } from '../../schemas/transcript.ts';
 import type { Db } from '../db/client.ts';
-import { calls } from '../db/schema.ts';
+import { calls, idempotencyKeys } from '../db/schema.ts';
+import { enqueueAnalysis } from '../jobs/queue.ts';
+import type { AnalyzeOptions } from '../jobs/queue.ts';
+import { getAnalysis } from './analysis-store.ts';
 import type { WorkspaceContext } from '../deps.ts';
 import { TranscriptError } from '../ingest/errors.ts';
 import { normalizeTranscript } from '../ingest/normalize.ts';
@@ -26,52 +29,88 @@ export interface IngestResult {
   created: boolean;
 }
 
+export interface IngestOptions {
+  /** The request's Idempotency-Key: the same key returns the same call; another body with it is a 409. */
+  idempotencyKey?: string | null;
+  limits: TranscriptLimits;
+}
+
+export interface TranscriptLimits {
+  maxUtterances: number;
+  maxTranscriptChars: number;
+}
+
 /**
  * Accepts one call: normalizes its transcript, then stores the call with its raw input, its deal
- * and account in one transaction. Bad transcripts are refused before anything is stored.
+ * and account, and queues its analysis, all in one transaction. Bad transcripts are refused before
+ * anything is stored. A repeated Idempotency-Key or (source, external_id) returns the stored call.
  */
-export async function ingestCall(db: Db, workspace: WorkspaceContext, input: IngestCallBody, raw: RawUpload): Promise<IngestResult> {
-  const transcript = normalize(input, workspace);
-  const occurredAt = input.occurred_at ?? transcript.meta.occurred_at;
+export async function ingestCall(db: Db, workspace: WorkspaceContext, input: IngestCallBody, raw: RawUpload, opts: IngestOptions): Promise<IngestResult> {
+  const normalized = normalize(input, workspace);
+  const transcript = normalized.transcript;
+  checkLimits(transcript, opts.limits);
+  const occurredAt = input.occurred_at ?? normalized.meta.occurred_at;
   if (!occurredAt) {
     throw new ProblemError('validation-error', 'body field occurred_at: required (the transcript does not say when the call took place)', {
       errors: [{ in: 'body', path: 'occurred_at', message: 'Required: when the call took place, as an ISO 8601 date-time' }],
     });
   }
   const when = new Date(occurredAt);
-  if (Number.isNaN(when.getTime())) {
-    throw new ProblemError('validation-error', 'body field occurred_at: not a date-time', {
-      errors: [{ in: 'body', path: 'occurred_at', message: 'not an ISO 8601 date-time' }],
-    });
-  }
-  const contentHash = await sha256Hex(JSON.stringify(transcript.transcript.utterances.map((u) => [u.speaker, u.text])));
+  const contentHash = await sha256Hex(JSON.stringify(transcript.utterances.map((u) => [u.speaker, u.text])));
+  const requestHash = opts.idempotencyKey ? await sha256Hex(JSON.stringify(input)) : null;
   const source = input.source ?? 'api';
   const externalId = input.external_id ?? null;
+  const callId = newId('call');
 
   return db.transaction(async (tx) => {
+    if (opts.idempotencyKey && requestHash) {
+      const [claimed] = await tx
+        .insert(idempotencyKeys)
+        .values({ workspaceId: workspace.id, key: opts.idempotencyKey, requestHash, callId })
+        .onConflictDoNothing()
+        .returning({ callId: idempotencyKeys.callId });
+      if (!claimed) {
+        const [seen] = await tx
+          .select()
+          .from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.workspaceId, workspace.id), eq(idempotencyKeys.key, opts.idempotencyKey)));
+        if (!seen) throw new Error('idempotency key conflicted but was not found');
+        if (seen.requestHash !== requestHash) {
+          throw new ProblemError('conflict', 'this Idempotency-Key was used before with a different body', {
+            errors: [{ in: 'header', path: 'idempotency-key', message: 'already used with a different request body' }],
+          });
+        }
+        const [call] = await tx.select().from(calls).where(and(eq(calls.workspaceId, workspace.id), eq(calls.id, seen.callId)));
+        if (!call) throw new Error(`idempotency key points at missing call ${seen.callId}`);
+        return { call, created: false };
+      }
+    }
     const deal = await upsertDeal(tx, workspace, input.deal);
     const [inserted] = await tx
       .insert(calls)
       .values({
-        id: newId('call'),
+        id: callId,
         workspaceId: workspace.id,
         dealId: deal.id,
         occurredAt: when,
-        title: input.title ?? transcript.meta.title,
+        title: input.title ?? normalized.meta.title,
         source,
         externalId,
-        format: transcript.transcript.format,
+        format: transcript.format,
         rawInput: raw.text,
         rawContentType: raw.contentType,
         rawFilename: raw.filename,
-        transcript: transcript.transcript,
-        utteranceCount: transcript.transcript.utterances.length,
+        transcript,
+        utteranceCount: transcript.utterances.length,
         contentHash,
         status: 'received',
       })
       .onConflictDoNothing()
       .returning();
-    if (inserted) return { call: inserted, created: true };
+    if (inserted) {
+      await enqueueAnalysis(tx, workspace.id, inserted.id, { analyzer: input.analyzer ?? null });
+      return { call: { ...inserted, status: 'queued' as const }, created: true };
+    }
     // The same (source, external_id) arrived before: that call stands.
     const [existing] = await tx
       .select()
@@ -79,8 +118,27 @@ export async function ingestCall(db: Db, workspace: WorkspaceContext, input: Ing
       .where(and(eq(calls.workspaceId, workspace.id), eq(calls.source, source), eq(calls.externalId, externalId ?? '')))
       .limit(1);
     if (!existing) throw new Error('call insert conflicted but no existing call was found');
+    if (opts.idempotencyKey) {
+      await tx
+        .update(idempotencyKeys)
+        .set({ callId: existing.id })
+        .where(and(eq(idempotencyKeys.workspaceId, workspace.id), eq(idempotencyKeys.key, opts.idempotencyKey)));
+    }
     return { call: existing, created: false };
   });
+}
+
+function checkLimits(transcript: Transcript, limits: TranscriptLimits) {
+  if (transcript.utterances.length > limits.maxUtterances) {
+    const message = `${transcript.utterances.length} utterances; the limit is ${limits.maxUtterances}`;
+    throw new ProblemError('validation-error', `body field transcript: too long (${message})`, { errors: [{ in: 'body', path: 'transcript', message }] });
+  }
+  let chars = 0;
+  for (const u of transcript.utterances) chars += u.text.length;
+  if (chars > limits.maxTranscriptChars) {
+    const message = `${chars} characters of text; the limit is ${limits.maxTranscriptChars}`;
+    throw new ProblemError('validation-error', `body field transcript: too long (${message})`, { errors: [{ in: 'body', path: 'transcript', message }] });
+  }
 }
 
 function normalize(input: IngestCallBody, workspace: WorkspaceContext) {
@@ -195,4 +253,27 @@ export function callLinks(id: string, dealId: string | null): Record<string, str
     analysis: `/v1/calls/${id}/analysis`,
     ...(dealId ? { deal: `/v1/deals/${dealId}` } : {}),
   };
+}
+
+/** Queues a new analysis of a stored call (earlier analyses stay); returns the call as now queued. */
+export async function requeueAnalysis(db: Db, workspace: WorkspaceContext, id: string, options: AnalyzeOptions) {
+  const call = await getCallRow(db, workspace, id);
+  await db.transaction((tx) => enqueueAnalysis(tx, workspace.id, call.id, options));
+  return { ...call, status: 'queued' as const };
+}
+
+/**
+ * Waits up to `ms` for a call's analysis to finish; the call and its analysis when it did, null
+ * when it is still queued or running, or failed. Polls, so it works whichever process analyses.
+ */
+export async function waitForAnalysis(db: Db, workspace: WorkspaceContext, id: string, ms: number) {
+  const deadline = Date.now() + ms;
+  let pause = 20;
+  for (;;) {
+    const call = await getCallRow(db, workspace, id);
+    if (call.status === 'analyzed') return { call, analysis: await getAnalysis(db, workspace, id) };
+    if (call.status === 'failed' || Date.now() + pause > deadline) return null;
+    await new Promise((r) => setTimeout(r, pause));
+    pause = Math.min(pause * 2, 250);
+  }
 }

@@ -97,7 +97,15 @@ export async function listDeals(db: Db, workspace: WorkspaceContext, q: ListDeal
   return { data: page, next_cursor: rows.length > q.limit && last ? encodeCursor([last.id]) : null };
 }
 
-async function selectDeals(db: Db, workspace: WorkspaceContext, where: SQL[], limit: number): Promise<z.infer<typeof Deal>[]> {
+/** These deals of the workspace, in the order of `ids` (unknown ids are left out). */
+export async function dealsByIds(db: DbOrTx, workspace: WorkspaceContext, ids: string[]): Promise<z.infer<typeof Deal>[]> {
+  if (ids.length === 0) return [];
+  const rows = await selectDeals(db, workspace, [inArray(deals.id, ids)], ids.length);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((d): d is z.infer<typeof Deal> => d !== undefined);
+}
+
+async function selectDeals(db: DbOrTx, workspace: WorkspaceContext, where: SQL[], limit: number): Promise<z.infer<typeof Deal>[]> {
   const rows = await db
     .select({ deal: deals, account: { id: accounts.id, externalId: accounts.externalId, name: accounts.name } })
     .from(deals)

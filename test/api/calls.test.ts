@@ -43,7 +43,7 @@ describe('uploading the dev corpus', () => {
       const accepted = (await res.json()) as Accepted;
       expect(accepted.id).toMatch(/^call_/);
       expect(accepted.deal_id).toMatch(/^deal_/);
-      expect(accepted.status).toBe('received');
+      expect(accepted.status).toBe('queued');
       expect(accepted.links.self).toBe(`/v1/calls/${accepted.id}`);
 
       const back = await ws.request(`/v1/calls/${accepted.id}`);

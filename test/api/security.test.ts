@@ -8,6 +8,8 @@ type Ids = { callId: string; dealId: string; accountId: string };
 const ROUTES: { name: string; request: (ids: Ids) => [string, RequestInit?] }[] = [
   { name: 'GET /v1/calls/:id', request: (i) => [`/v1/calls/${i.callId}`] },
   { name: 'GET /v1/calls?deal=', request: (i) => [`/v1/calls?deal=${i.dealId}`] },
+  { name: 'GET /v1/calls/:id/analysis', request: (i) => [`/v1/calls/${i.callId}/analysis`] },
+  { name: 'POST /v1/calls/:id/analyze', request: (i) => [`/v1/calls/${i.callId}/analyze`, { method: 'POST' }] },
   { name: 'GET /v1/deals/:id', request: (i) => [`/v1/deals/${i.dealId}`] },
   { name: 'GET /v1/deals?account=', request: (i) => [`/v1/deals?account=${i.accountId}`] },
   {
@@ -34,7 +36,7 @@ beforeAll(async () => {
   const { body } = await owner.json<{ id: string; deal_id: string }>('/v1/calls', {
     deal: { external_id: 'secret-deal', name: 'Secret', account: { external_id: 'secret-account', name: 'Secret Co' } },
     occurred_at: '2026-01-01T00:00:00Z',
-    transcript: 'Ana: The secret number is 42.\nBo: Understood.',
+    transcript: 'Ana: The secret number is 8675309.\nBo: Understood.',
   });
   const deal = (await (await owner.request(`/v1/deals/${body.deal_id}`)).json()) as { account: { id: string } };
   ids = { callId: body.id, dealId: body.deal_id, accountId: deal.account.id };
@@ -59,8 +61,9 @@ describe.each(ROUTES)('$name', ({ request }) => {
     const res = await other.request(path, init);
     const text = await res.text();
     expect(text).not.toContain('secret');
-    expect(text).not.toContain('42');
-    if (init?.method !== 'POST') {
+    expect(text).not.toContain('8675309');
+    if (path.endsWith('/analyze')) expect(res.status).toBe(404);
+    else if (init?.method !== 'POST') {
       // Reads by id are 404; list filters with another workspace's ids are empty.
       if (path.includes('?')) expect(JSON.parse(text)).toMatchObject({ data: [] });
       else expect(res.status).toBe(404);

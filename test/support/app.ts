@@ -3,6 +3,8 @@ import { createApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/node.ts';
 import type { Database } from '../../src/db/node.ts';
 import { createLogger } from '../../src/lib/logger.ts';
+import { startWorker } from '../../src/jobs/worker.ts';
+import { runAnalysisJob } from '../../src/services/analysis.ts';
 import { createWorkspace } from '../../src/services/workspaces.ts';
 
 export interface TestWorkspace {
@@ -22,12 +24,13 @@ export interface TestContext {
 }
 
 export const TEST_MAX_BODY_BYTES = 256 * 1024;
+export const TEST_MAX_UTTERANCES = 2_000;
 
 /**
  * The app over a real database: an in-memory PGlite, or the fresh Postgres database of this run
  * (BATON_TEST_DRIVER chooses; see vitest.config.ts). Workspaces keep tests apart on Postgres.
  */
-export async function createTestContext(): Promise<TestContext> {
+export async function createTestContext(opts: { worker?: boolean } = {}): Promise<TestContext> {
   const driver = process.env.BATON_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite';
   const database = await openDatabase({
     databaseUrl: driver === 'postgres' ? inject('postgresUrl') : null,
@@ -35,7 +38,22 @@ export async function createTestContext(): Promise<TestContext> {
     poolSize: 4,
   });
   const logger = createLogger(process.env.BATON_TEST_LOG === '1' ? 'debug' : 'silent');
-  const app = createApp({ db: database.db, config: { maxBodyBytes: TEST_MAX_BODY_BYTES, sellerDomains: [] }, logger });
+  const worker = opts.worker === false ? null : startWorker({
+    db: database.db,
+    logger,
+    handler: (job, owner) => runAnalysisJob(database.db, job, owner),
+    concurrency: 2,
+    leaseMs: 5_000,
+    pollMs: 50,
+    backoffBaseMs: 50,
+    backoffCapMs: 1_000,
+  });
+  const app = createApp({
+    db: database.db,
+    config: { maxBodyBytes: TEST_MAX_BODY_BYTES, maxUtterances: TEST_MAX_UTTERANCES, maxTranscriptChars: 200_000, rateLimitPerMinute: 0 },
+    logger,
+    wakeWorker: worker?.wake,
+  });
   let n = 0;
   return {
     app,
@@ -63,6 +81,9 @@ export async function createTestContext(): Promise<TestContext> {
         },
       };
     },
-    close: () => database.close(),
+    async close() {
+      await worker?.stop(5_000);
+      await database.close();
+    },
   };
 }

@@ -11,6 +11,11 @@ describe('loadConfig', () => {
       maxBodyBytes: 5 * 1024 * 1024,
       sellerDomains: [],
       logLevel: 'info',
+      maxUtterances: 20_000,
+      maxTranscriptChars: 2_000_000,
+      rateLimitPerMinute: 600,
+      worker: { concurrency: 2, leaseMs: 30_000, pollMs: 1_000, backoffBaseMs: 2_000 },
+      shutdownGraceMs: 10_000,
     });
   });
 

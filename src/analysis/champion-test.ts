@@ -1,0 +1,157 @@
+import type { ChampionTestAnswer } from '../../schemas/extraction.ts';
+import type { Conversation, Turn } from './convo.ts';
+import { ANSWER_HEDGE, ANSWER_NO, ANSWER_YES, LEADING_FILLER, TEST_HYPOTHETICAL, TEST_WOULD } from './cues.ts';
+import type { People, Person } from './people.ts';
+import { quotedSpans, sentences, trimSpan, type Span } from './text.ts';
+
+/**
+ * The champion test: the seller asks some form of "if it were entirely your call, would you move
+ * forward?". The question is a seller's sentence that puts the decision hypothetically in the
+ * buyer's hands ("your call", "if nobody else had a vote", "setting the committee aside") and asks
+ * "would you". The answer is the addressed buyer's next turn (in typed notes, the quoted answer in
+ * the line or the next line), classed by how it opens: an unqualified yes is `enthusiastic`, a yes
+ * with conditions or a "probably" is `hedged`, a no is `declined`, and anything else (a story, a
+ * question back) is `unanswered`.
+ */
+
+export interface Located {
+  utterance: number;
+  start: number;
+  end: number;
+}
+
+export interface ChampionTestResult {
+  asked: boolean;
+  person: Person | null;
+  answer: ChampionTestAnswer | null;
+  question: Located | null;
+  /** The opening of the answer that carries the verdict. */
+  reply: Located | null;
+  /** The first sentence after an enthusiastic yes that gives the reason, if any. */
+  reason: Located | null;
+  /** The answer's sentences, for the other detectors to skip. */
+  answerUtterance: number | null;
+}
+
+const NOT_ASKED = /\b(?:didn't|did not|never|forgot to|didn't get to|ran out of time|next time|will|to) (?:get to |ask(?:ed)? )?[^.]{0,20}\b(?:the )?["“]?(?:your call|if it were)|\bdidn't get to\b|\bran out of time\b|\bask (?:on|next|at)\b/;
+
+export function classifyAnswer(text: string): ChampionTestAnswer {
+  const lower = text.toLowerCase().trim().replace(/^["“']+/, '');
+  const opening = lower.replace(LEADING_FILLER, '').trim();
+  const firstTwo = sentences(opening)
+    .slice(0, 2)
+    .map((s) => s.text)
+    .join(' ');
+  if (ANSWER_NO.test(opening)) return 'declined';
+  if (ANSWER_YES.test(opening)) return ANSWER_HEDGE.test(firstTwo) || /^\w+\?/.test(opening) ? 'hedged' : 'enthusiastic';
+  if (ANSWER_HEDGE.test(sentences(opening)[0]?.text ?? '')) return 'hedged';
+  return 'unanswered';
+}
+
+function questionSpan(t: Turn): Span | null {
+  for (const s of t.sentences) {
+    const l = s.text.toLowerCase();
+    if (TEST_HYPOTHETICAL.test(l) && TEST_WOULD.test(l)) return s;
+  }
+  // the hypothetical and the question can be two sentences ("Setting the committee aside... Would you...")
+  for (let i = 0; i + 1 < t.sentences.length; i++) {
+    const a = t.sentences[i]!;
+    const b = t.sentences[i + 1]!;
+    if (TEST_HYPOTHETICAL.test(a.text.toLowerCase()) && TEST_WOULD.test(b.text.toLowerCase())) return { start: a.start, end: b.end, text: t.text.slice(a.start, b.end) };
+  }
+  return null;
+}
+
+/** The opening sentences that hold the verdict, and the first reason sentence after a yes. */
+function splitReply(text: string, offset: number, answer: ChampionTestAnswer): { reply: Span; reason: Span | null } {
+  const ss = sentences(text);
+  let k = 0;
+  // a yes is often several short sentences: "Yes. Absolutely. I'd sign it tomorrow."
+  while (k + 1 < ss.length && k < 3 && answer === 'enthusiastic' && ss[k + 1]!.text.split(/\s+/).length <= 6 && !/^because\b/i.test(ss[k + 1]!.text)) k++;
+  const first = ss[0] ?? { start: 0, end: text.length, text };
+  const last = ss[k] ?? first;
+  const reply = trimSpan(text, first.start, last.end);
+  let reason: Span | null = null;
+  if (answer === 'enthusiastic') {
+    const r = ss.slice(k + 1).find((s) => s.text.split(/\s+/).length >= 6);
+    if (r) reason = r;
+  }
+  return {
+    reply: { start: offset + reply.start, end: offset + reply.end, text: reply.text },
+    reason: reason ? { start: offset + reason.start, end: offset + reason.end, text: reason.text } : null,
+  };
+}
+
+export function detectChampionTest(c: Conversation, people: People, voice: Array<Person | null>): ChampionTestResult {
+  const none: ChampionTestResult = { asked: false, person: null, answer: null, question: null, reply: null, reason: null, answerUtterance: null };
+  // the last time the question is asked counts: a grade says where the buyer stands at the end
+  let last: ChampionTestResult = none;
+  for (const t of c.turns) {
+    if (c.notes) {
+      if (t.header) continue;
+      const l = t.lower;
+      if (!/your call|up to you|your decision|nobody else had a vote|if it were/.test(l)) continue;
+      if (!/\b(?:asked|ask|question)\b/.test(l)) continue;
+      if (NOT_ASKED.test(l)) return none;
+      const person = voice[t.index] ?? null;
+      // the answer: a quote after the question in the same line, else the next line's quote
+      const qs = quotedSpans(t.text).filter((q) => !/your call|up to you|if it were/i.test(q.text));
+      let answerTurn = t;
+      let quote = qs[0];
+      if (!quote) {
+        const next = c.turns[t.index + 1];
+        if (next && !next.header) {
+          answerTurn = next;
+          quote = quotedSpans(next.text)[0] ?? { start: 0, end: next.text.length, text: next.text };
+        }
+      }
+      if (!quote) return { ...none, asked: true, person, answer: 'unanswered', question: { utterance: t.index, start: 0, end: t.text.length } };
+      const inner = trimSpan(answerTurn.text, quote.start + 1, quote.end - 1);
+      const answer = classifyAnswer(inner.text);
+      const { reply, reason } = splitReply(inner.text, inner.start, answer);
+      const qEnd = t.sentences.find((s) => /your call|up to you|if it were/i.test(s.text)) ?? t.sentences[0]!;
+      return {
+        asked: true,
+        person,
+        answer,
+        question: { utterance: t.index, start: qEnd.start, end: qEnd.end },
+        reply: { utterance: answerTurn.index, start: reply.start, end: reply.end },
+        reason: reason ? { utterance: answerTurn.index, start: reason.start, end: reason.end } : null,
+        answerUtterance: answerTurn.index,
+      };
+    }
+    if (t.side !== 'seller') continue;
+    const q = questionSpan(t);
+    if (!q) continue;
+    // the addressee: a present buyer named in the question turn, else the next buyer to speak
+    const named = (people.mentionsIn.get(t.index) ?? []).map((m) => m.person).filter((p) => p.present && p.side === 'buyer');
+    let answerTurn: Turn | undefined;
+    for (let k = t.index + 1; k < Math.min(c.turns.length, t.index + 4); k++) {
+      const u = c.turns[k]!;
+      const who = voice[k];
+      if (!who) {
+        if (u.side === 'seller' && k > t.index + 1) break;
+        continue;
+      }
+      if (named.length > 0 && !named.includes(who)) continue;
+      answerTurn = u;
+      break;
+    }
+    if (!answerTurn) {
+      last = { ...none, asked: true, person: named[0] ?? null, answer: 'unanswered', question: { utterance: t.index, start: q.start, end: q.end } };
+      continue;
+    }
+    const answer = classifyAnswer(answerTurn.text);
+    const { reply, reason } = splitReply(answerTurn.text, 0, answer);
+    last = {
+      asked: true,
+      person: voice[answerTurn.index] ?? null,
+      answer,
+      question: { utterance: t.index, start: q.start, end: q.end },
+      reply: { utterance: answerTurn.index, start: reply.start, end: reply.end },
+      reason: reason ? { utterance: answerTurn.index, start: reason.start, end: reason.end } : null,
+      answerUtterance: answerTurn.index,
+    };
+  }
+  return last;
+}

@@ -1,0 +1,243 @@
+import type { RedFlagType, SignalType } from '../../schemas/extraction.ts';
+import type { ChampionTestResult } from './champion-test.ts';
+import type { Conversation, Turn } from './convo.ts';
+import {
+  ACCEPT_START,
+  ARTICULATED_VALUE,
+  BLOCKER,
+  CHAMPION_AT_RISK,
+  DIRECT_COMMITMENT,
+  HEDGE_WEAK,
+  INSIDER_INFO,
+  INTERNAL_ADVOCACY,
+  INTRO_OFFERED,
+  INTRO_QUESTION,
+  INTRO_RELUCTANCE,
+  LEADING_FILLER,
+  LUKEWARM_CONTEXTUAL,
+  LUKEWARM_INHERENT,
+  NEGATORS,
+  OPINION_QUESTION,
+  PERSONAL_WIN,
+  PROPOSAL,
+  RESOURCE_COMMITTED,
+  TIMING_QUESTION,
+  VAGUE_STRONG,
+  WHY_QUESTION,
+} from './cues.ts';
+import { specificDate } from './dates.ts';
+import type { People, Person } from './people.ts';
+import { trimSpan } from './text.ts';
+
+/**
+ * Finds the taxonomy's signals and person-level red flags in buyers' words. Each finding is one
+ * sentence of one utterance. Seller talk is only context: it decides what a buyer's reply answers
+ * (a question about next steps, an introduction, an opinion, "why?"), and is never a finding.
+ */
+
+export interface Finding {
+  kind: 'signal' | 'flag';
+  type: SignalType | RedFlagType;
+  person: Person | null;
+  utterance: number;
+  start: number;
+  end: number;
+  /** ISO day of a scheduled next step, when resolved. */
+  date?: string | null;
+}
+
+type QuestionKind = 'intro' | 'timing' | 'opinion' | 'why' | 'direct' | 'none';
+
+interface Prompt {
+  kind: QuestionKind;
+  /** The seller proposed a step on a specific day or time. */
+  datedProposal: boolean;
+}
+
+const SCHEDULE_CUE = /\b(?:book(?:ed|ing)?|schedul\w*|invite|calendar|let's do|let's meet|let's say|works for (?:me|her|him|us|them)|see you|talk (?:on )?(?:mon|tue|wed|thu|fri)\w*|meeting|session|sync|pencil(?:ed)? in|set for|open at|has [a-z ]{1,20} open|grab (?:him|her|them)|mark it up before)\b/;
+const TASK_BY_DATE = /\b(?:i'll|i will|we'll|we will|i can|let me|i'm going to|committed to|agreed to|offered to|sending|sends|to send)\b[^.]{0,80}\b(?:by|before|on)\b/;
+
+function negated(text: string, at: number): boolean {
+  return NEGATORS.test(text.slice(Math.max(0, at - 30), at));
+}
+
+/** First match of any pattern in `text` that is not negated; returns its index or -1. */
+function firstCue(patterns: readonly RegExp[], text: string, checkNegation = true): number {
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m && !(checkNegation && negated(text, m.index))) return m.index;
+  }
+  return -1;
+}
+
+const MAX_QUOTE_WORDS = 28;
+
+/**
+ * Long run-on sentences (caption ASR has no punctuation) are clipped to a window of words around
+ * the cue, so a quote stays short and inside one caption.
+ */
+function clip(text: string, start: number, end: number, focus?: number): [number, number] {
+  const seg = text.slice(start, end);
+  const ws = [...seg.matchAll(/\S+/g)];
+  if (ws.length <= MAX_QUOTE_WORDS) return [start, end];
+  const at = focus === undefined ? 0 : focus;
+  let k = ws.findIndex((w) => (w.index ?? 0) + w[0].length > at);
+  if (k < 0) k = 0;
+  const from = Math.max(0, k - 10);
+  const to = Math.min(ws.length - 1, from + MAX_QUOTE_WORDS - 1);
+  const a = ws[from]!;
+  const b = ws[to]!;
+  return [start + (a.index ?? 0), start + (b.index ?? 0) + b[0].length];
+}
+
+function words(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** The seller's turn a buyer's turn answers, and what kind of question it was. */
+function promptFor(c: Conversation, people: People, t: Turn, me: Person, voice: Array<Person | null>): Prompt {
+  const none: Prompt = { kind: 'none', datedProposal: false };
+  if (c.notes) return none;
+  let k = t.index - 1;
+  while (k >= 0 && voice[k] === me && c.turns[k]!.speaker === t.speaker) k--;
+  const p = c.turns[k];
+  if (!p || p.side !== 'seller' || t.index - k > 3) return none;
+  // addressed to another buyer?
+  const named = (people.mentionsIn.get(p.index) ?? []).map((m) => m.person).filter((x) => x.present && x.side === 'buyer');
+  const lastQ = [...p.sentences].reverse().find((s) => s.text.includes('?'));
+  const addressedOther = named.length > 0 && !named.includes(me) && lastQ && named.some((x) => x.mentions.some((m) => m.utterance === p.index && m.start >= (lastQ.start - 40)));
+  if (addressedOther) return none;
+  const noMarks = !c.transcript.utterances.some((u) => u.text.includes('?'));
+  const qs = p.sentences.filter((s) => s.text.includes('?') || (noMarks && /\b(?:would|could|should|can|do|does|did|is|are|what|when|who|how|where|why)\b/.test(s.text.toLowerCase())));
+  const tail = p.sentences.slice(-2);
+  const qText = (qs.length ? qs : tail).map((s) => s.text.toLowerCase()).join(' ');
+  const tailText = tail.map((s) => s.text.toLowerCase()).join(' ');
+  const dated = (PROPOSAL.test(tailText) || /\bsuggest\b/.test(tailText)) && !!specificDate(tailText, c.refDate);
+  const thirdPerson =
+    named.some((x) => x !== me) ||
+    (people.mentionsIn.get(p.index) ?? []).some((m) => !m.person.present && m.person.side === 'buyer') ||
+    /\b(?:him|her|them|your (?:cfo|ceo|vp|boss|cmo|cto|ciso|controller|owner|committee|team))\b/.test(qText);
+  let kind: QuestionKind = 'none';
+  if (WHY_QUESTION.test(qText)) kind = 'why';
+  else if (INTRO_QUESTION.test(qText) && thirdPerson && !/\bwith you\b/.test(qText)) kind = 'intro';
+  else if (TIMING_QUESTION.test(qText) || dated) kind = 'timing';
+  else if (OPINION_QUESTION.test(qText)) kind = 'opinion';
+  else if (qs.length > 0) kind = 'direct';
+  return { kind, datedProposal: dated };
+}
+
+export function detect(c: Conversation, people: People, voice: Array<Person | null>, test: ChampionTestResult): Finding[] {
+  const out: Finding[] = [];
+  const add = (kind: Finding['kind'], type: Finding['type'], person: Person | null, t: Turn, start: number, end: number, date?: string | null, focus?: number) => {
+    const s = trimSpan(t.text, ...clip(t.text, start, end, focus));
+    if (s.end > s.start) out.push({ kind, type, person, utterance: t.index, start: s.start, end: s.end, date });
+  };
+
+  for (const t of c.turns) {
+    const me = voice[t.index];
+    if (!me || t.header || t.field) continue;
+    if (!c.notes && t.side !== 'buyer') continue;
+    const prompt = promptFor(c, people, t, me, voice);
+    const isTestAnswer = test.answerUtterance === t.index;
+    const found = new Set<string>();
+    const once = (type: string) => {
+      if (found.has(type)) return false;
+      found.add(type);
+      return true;
+    };
+    let hasStep = false;
+
+    t.sentences.forEach((s, si) => {
+      const lower = t.lower.slice(s.start, s.end);
+      const own = t.own.slice(s.start, s.end);
+      const opening = si <= 1;
+      const inReply = isTestAnswer && test.reply && s.start < test.reply.end && s.end > test.reply.start;
+      if (inReply) return;
+
+      const cueAt = (patterns: readonly RegExp[], text: string, neg = true) => firstCue(patterns, text, neg);
+      let at = -1;
+      if ((at = cueAt(ARTICULATED_VALUE, own)) >= 0 && once('articulated_value')) add('signal', 'articulated_value', me, t, s.start, s.end, null, at);
+      if ((at = cueAt(INTRO_OFFERED, own)) >= 0 && !/\bmyself\b/.test(own) && once('intro_offered')) add('signal', 'intro_offered', me, t, s.start, s.end, null, at);
+      if ((at = cueAt(INTERNAL_ADVOCACY, own)) >= 0 && (c.notes || /^(?:i|we|i've|we've|i'm|i'll)$/.test(own.slice(0, at + 8).trim().split(/\s+/).pop() ?? '') || /\b(?:i|we)\b/.test(own.slice(Math.max(0, at - 12), at + 12))) && once('internal_advocacy')) add('signal', 'internal_advocacy', me, t, s.start, s.end, null, at);
+      if ((at = cueAt(INSIDER_INFO, lower, false)) >= 0 && words(lower) >= 6 && once('insider_info_shared')) add('signal', 'insider_info_shared', me, t, s.start, s.end, null, at);
+      if ((at = cueAt(PERSONAL_WIN, own)) >= 0 && once('personal_win_stated')) add('signal', 'personal_win_stated', me, t, s.start, s.end, null, at);
+      if ((at = cueAt(RESOURCE_COMMITTED, own)) >= 0 && !/\binvite\b/.test(own) && once('resource_committed')) add('signal', 'resource_committed', me, t, s.start, s.end, null, at);
+      if (firstCue(DIRECT_COMMITMENT, own) >= 0 && !/\b(?:if|unless|until|once)\b/.test(own) && once('enthusiastic_commitment')) add('signal', 'enthusiastic_commitment', me, t, s.start, s.end);
+
+      // a next step on a specific day: booked, or a task of theirs by a date
+      const next = t.sentences[si + 1];
+      const window = next ? `${own} ${t.own.slice(next.start, next.end)}` : own;
+      const cue = SCHEDULE_CUE.exec(window) ?? TASK_BY_DATE.exec(own);
+      if (cue && !negated(window, cue.index) && !HEDGE_WEAK.test(own) && !/\b(?:don't|do not|won't|rather not)\b/.test(own)) {
+        const d = specificDate(own, c.refDate);
+        if (d && !/\b(?:already|yesterday|ago)\b/.test(own) && !/\b(?:was|were|went|had|did|last)\b[^.]{0,30}$/.test(own.slice(0, d.index))) {
+          hasStep = true;
+          if (once('next_step_scheduled')) add('signal', 'next_step_scheduled', me, t, s.start, s.end, d.date, d.index);
+        }
+      }
+
+      if (firstCue(LUKEWARM_INHERENT, own, false) >= 0 && once('lukewarm_enthusiasm')) add('flag', 'lukewarm_enthusiasm', me, t, s.start, s.end);
+      else if (prompt.kind === 'opinion' && opening && firstCue([LUKEWARM_CONTEXTUAL], own) >= 0 && once('lukewarm_enthusiasm')) add('flag', 'lukewarm_enthusiasm', me, t, s.start, s.end);
+
+      if (firstCue(CHAMPION_AT_RISK, own) >= 0 && once('champion_at_risk')) add('flag', 'champion_at_risk', me, t, s.start, s.end);
+
+      const reluct = INTRO_RELUCTANCE.slice(0, -2);
+      const contextual = INTRO_RELUCTANCE.slice(-2);
+      if ((firstCue(reluct, own, false) >= 0 || (prompt.kind === 'intro' && opening && firstCue(contextual, own, false) >= 0)) && once('intro_reluctance')) add('flag', 'intro_reluctance', me, t, s.start, s.end);
+
+      // someone resists: the speaker, or a third party whose words are reported
+      const b = firstCue(BLOCKER, lower, false);
+      if (b >= 0) {
+        const inOwn = firstCue(BLOCKER, own, false) >= 0;
+        let who: Person | null = me;
+        if (!inOwn) {
+          const before = (people.mentionsIn.get(t.index) ?? []).filter((m) => m.start < s.start + b && m.person !== me && m.person.side === 'buyer');
+          who = before.length ? before[before.length - 1]!.person : null;
+        }
+        if (who && !found.has(`blocker:${who.id}`)) {
+          found.add(`blocker:${who.id}`);
+          add('flag', 'blocker_present', who, t, s.start, s.end);
+        }
+      }
+
+      if (prompt.kind !== 'none' && opening) {
+        const answer = own.replace(LEADING_FILLER, '');
+        if ((prompt.kind === 'direct' || prompt.kind === 'timing' || prompt.kind === 'opinion' || prompt.kind === 'intro') && VAGUE_STRONG.test(own) && once('vague_response')) add('flag', 'vague_response', me, t, s.start, s.end);
+        if (prompt.kind === 'timing' && (VAGUE_STRONG.test(own) || HEDGE_WEAK.test(own)) && !ACCEPT_START.test(answer.trim()) && once('next_step_hesitation')) add('flag', 'next_step_hesitation', me, t, s.start, s.end);
+        if (prompt.kind === 'timing' && prompt.datedProposal && si === 0 && ACCEPT_START.test(answer.trim()) && !HEDGE_WEAK.test(own) && !/\b(?:but|don't|rather not)\b/.test(own)) {
+          hasStep = true;
+          if (once('next_step_scheduled')) add('signal', 'next_step_scheduled', me, t, s.start, s.end);
+        }
+        if (prompt.kind === 'intro' && si === 0 && ACCEPT_START.test(answer.trim()) && !found.has('intro_reluctance') && !/\bsend\b/.test(own) && once('intro_offered')) add('signal', 'intro_offered', me, t, s.start, s.end);
+        if (prompt.kind === 'why' && words(own) >= 6 && once('articulated_value')) add('signal', 'articulated_value', me, t, s.start, s.end);
+      }
+    });
+    void hasStep;
+  }
+
+  // the champion test's consequences
+  if (test.asked && test.person && test.reply) {
+    const t = c.turns[test.reply.utterance]!;
+    if (test.answer === 'enthusiastic') {
+      add('signal', 'enthusiastic_commitment', test.person, t, test.reply.start, test.reply.end);
+      if (test.reason) add('signal', 'articulated_value', test.person, t, test.reason.start, test.reason.end);
+    }
+    if (test.answer === 'hedged') add('flag', 'vague_response', test.person, t, test.reply.start, test.reply.end);
+  }
+
+  return out;
+}
+
+/**
+ * A blocker is a `blocker_present` red flag when nobody on the seller side is working with them:
+ * the champion keeps the seller away from them, they turned down a meeting, or they never joined.
+ * Blocker evidence that fails this still makes the person a blocker (their stance), not a flag.
+ */
+export function unworkedBlockers(findings: readonly Finding[]): Set<Finding> {
+  const reluctance = findings.some((f) => f.type === 'intro_reluctance');
+  return new Set(
+    findings.filter(
+      (f) => f.type === 'blocker_present' && f.person && (!f.person.present || reluctance || findings.some((x) => x.type === 'next_step_hesitation' && x.person === f.person)),
+    ),
+  );
+}

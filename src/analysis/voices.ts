@@ -1,0 +1,57 @@
+import type { Conversation, Turn } from './convo.ts';
+import type { People, Person } from './people.ts';
+
+/**
+ * Whose words or acts each utterance reports. In a transcript, a buyer's utterance speaks for that
+ * buyer. In typed notes every line is written by the seller, so a line speaks for the buyer it is
+ * about: the first attendee named in it, else the buyer its section is about ("What Tamsin said"),
+ * else an initial ("T offered..."), else the buyer of the line before when it starts with a
+ * pronoun ("His answer: ..."), else a buyer named in it, else the only buyer in the room. The
+ * author's own sections ("My notes", "Me: ...") and headers speak for nobody.
+ */
+export function voices(c: Conversation, people: People): Array<Person | null> {
+  const out: Array<Person | null> = [];
+  if (!c.notes) {
+    for (const t of c.turns) {
+      const p = people.bySpeaker.get(t.speaker) ?? null;
+      out.push(p && p.side === 'buyer' ? p : null);
+    }
+    return out;
+  }
+  const buyers = people.all.filter((p) => p.side === 'buyer');
+  const present = buyers.filter((p) => p.present);
+  const sectionPerson = new Map<string, Person | null>();
+  let prev: Person | null = null;
+  for (const t of c.turns) {
+    if (t.header || isAuthorLine(t)) {
+      out.push(null);
+      if (t.header) prev = null;
+      continue;
+    }
+    const mentioned = (people.mentionsIn.get(t.index) ?? []).map((m) => m.person).filter((p) => p.side === 'buyer');
+    let who: Person | null = mentioned.find((p) => p.present) ?? null;
+    if (!who && t.section) {
+      if (!sectionPerson.has(t.section)) sectionPerson.set(t.section, buyers.find((p) => p.first && new RegExp(`\\b${p.first}\\b`).test(t.section!)) ?? null);
+      who = sectionPerson.get(t.section) ?? null;
+    }
+    if (!who) {
+      const initial = /^\s*([A-Z])\s+(?:said|says|offered|wants|sending|sends|committed|mentioned|asked|agreed|thinks|to|will|is|was|has)\b/.exec(t.text);
+      if (initial) {
+        const m = present.filter((p) => p.first?.startsWith(initial[1]!.toLowerCase()));
+        if (m.length === 1) who = m[0]!;
+      }
+    }
+    if (!who && prev && /^\s*(?:his|her|he|she|him|asked (?:him|her)|they)\b/i.test(t.text)) who = prev;
+    if (!who) who = mentioned[0] ?? null;
+    if (!who && present.length === 1) who = present[0]!;
+    out.push(who);
+    prev = who ?? prev;
+  }
+  return out;
+}
+
+/** A notes line in the author's own voice: the "My notes" section, or "Me: ...". */
+function isAuthorLine(t: Turn): boolean {
+  if (/^\s*(?:me|i)\s*:/i.test(t.text)) return true;
+  return !!t.section && /^(?:my (?:notes|thoughts|take|todo|to-?dos|follow-?ups)|me|internal|notes to self|for me)\b/.test(t.section);
+}
