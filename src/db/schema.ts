@@ -384,3 +384,25 @@ export const dealHealth = pgTable(
   },
   (t) => [index('deal_health_workspace_idx').on(t.workspaceId, t.lastCallAt), index('deal_health_account_idx').on(t.workspaceId, t.accountId)],
 );
+
+/**
+ * Model extractions kept for reuse: the same transcript content, analyzer, model and prompt version
+ * give the same extraction without a second model request (unless a re-analysis forces one).
+ */
+export const extractions = pgTable(
+  'extractions',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    contentHash: text('content_hash').notNull(),
+    analyzer: text('analyzer').notNull(),
+    model: text('model').notNull(),
+    promptVersion: text('prompt_version').notNull(),
+    /** The extractor's output before grounding (schemas/extraction.ts). */
+    extraction: jsonb('extraction').notNull(),
+    /** Token usage of the request(s) that made it. */
+    usage: jsonb('usage'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('extractions_reuse_uq').on(t.workspaceId, t.contentHash, t.analyzer, t.model, t.promptVersion)],
+);

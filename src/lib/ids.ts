@@ -4,7 +4,7 @@
  */
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdPrefix = 'ws' | 'key' | 'acct' | 'deal' | 'call' | 'pers' | 'anl' | 'asmt' | 'sig' | 'flag' | 'job';
+export type IdPrefix = 'ws' | 'key' | 'acct' | 'deal' | 'call' | 'pers' | 'anl' | 'asmt' | 'sig' | 'flag' | 'job' | 'ext';
 
 export function newId(prefix: IdPrefix, now: number = Date.now()): string {
   let time = '';
