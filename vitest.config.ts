@@ -30,7 +30,7 @@ export default defineConfig(async (): Promise<ViteUserConfig> => {
       hookTimeout: 60_000,
       pool: 'forks',
       projects: [
-        { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: dbTests } },
+        { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: dbTests, env: { BATON_TEST_POSTGRES: withPostgres ? '1' : '0' } } },
         { extends: true, test: { name: 'pglite', include: dbTests, env: { BATON_TEST_DRIVER: 'pglite' } } },
         ...(withPostgres
           ? [

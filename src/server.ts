@@ -5,9 +5,9 @@ import { createApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/node.ts';
+import { jobHandler } from './jobs/handlers.ts';
 import { startWorker } from './jobs/worker.ts';
 import { createLogger } from './lib/logger.ts';
-import { runAnalysisJob } from './services/analysis.ts';
 import { bootstrapWorkspace } from './services/workspaces.ts';
 
 async function main() {
@@ -43,7 +43,7 @@ async function main() {
       ? startWorker({
           db: database.db,
           logger,
-          handler: (job, owner) => runAnalysisJob(database.db, job, owner),
+          handler: jobHandler({ db: database.db }),
           concurrency: config.worker.concurrency,
           leaseMs: config.worker.leaseMs,
           pollMs: config.worker.pollMs,

@@ -50,8 +50,8 @@ type QuestionKind = 'intro' | 'timing' | 'opinion' | 'why' | 'direct' | 'none';
 
 interface Prompt {
   kind: QuestionKind;
-  /** The seller proposed a step on a specific day or time. */
-  datedProposal: boolean;
+  /** The seller proposed a step on a specific day or time (computed on demand: it runs chrono). */
+  datedProposal: () => boolean;
 }
 
 const SCHEDULE_CUE = /\b(?:book(?:ed|ing)?|schedul\w*|invite|calendar|let's do|let's meet|let's say|works for (?:me|her|him|us|them)|see you|talk (?:on )?(?:mon|tue|wed|thu|fri)\w*|meeting|session|sync|pencil(?:ed)? in|set for|open at|has [a-z ]{1,20} open|grab (?:him|her|them)|mark it up before)\b/;
@@ -61,8 +61,20 @@ function negated(text: string, at: number): boolean {
   return NEGATORS.test(text.slice(Math.max(0, at - 30), at));
 }
 
+/** One alternation of a whole cue list, tested first: most sentences match none of its patterns. */
+const unions = new WeakMap<readonly RegExp[], RegExp>();
+function unionOf(patterns: readonly RegExp[]): RegExp {
+  let u = unions.get(patterns);
+  if (!u) {
+    u = new RegExp(patterns.map((p) => `(?:${p.source})`).join('|'));
+    unions.set(patterns, u);
+  }
+  return u;
+}
+
 /** First match of any pattern in `text` that is not negated; returns its index or -1. */
 function firstCue(patterns: readonly RegExp[], text: string, checkNegation = true): number {
+  if (patterns.length > 1 && !unionOf(patterns).test(text)) return -1;
   for (const re of patterns) {
     const m = re.exec(text);
     if (m && !(checkNegation && negated(text, m.index))) return m.index;
@@ -94,9 +106,13 @@ function words(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
+const LUKEWARM_IN_ANSWER = [LUKEWARM_CONTEXTUAL];
+const RELUCTANCE_ANYWHERE = INTRO_RELUCTANCE.slice(0, -2);
+const RELUCTANCE_IN_ANSWER = INTRO_RELUCTANCE.slice(-2);
+
 /** The seller's turn a buyer's turn answers, and what kind of question it was. */
 function promptFor(c: Conversation, people: People, t: Turn, me: Person, voice: Array<Person | null>): Prompt {
-  const none: Prompt = { kind: 'none', datedProposal: false };
+  const none: Prompt = { kind: 'none', datedProposal: () => false };
   if (c.notes) return none;
   let k = t.index - 1;
   while (k >= 0 && voice[k] === me && c.turns[k]!.speaker === t.speaker) k--;
@@ -112,7 +128,9 @@ function promptFor(c: Conversation, people: People, t: Turn, me: Person, voice: 
   const tail = p.sentences.slice(-2);
   const qText = (qs.length ? qs : tail).map((s) => s.text.toLowerCase()).join(' ');
   const tailText = tail.map((s) => s.text.toLowerCase()).join(' ');
-  const dated = (PROPOSAL.test(tailText) || /\bsuggest\b/.test(tailText)) && !!specificDate(tailText, c.refDate);
+  const proposes = PROPOSAL.test(tailText) || /\bsuggest\b/.test(tailText);
+  let memo: boolean | null = null;
+  const dated = () => (memo ??= proposes && !!specificDate(tailText, c.refDate));
   const thirdPerson =
     named.some((x) => x !== me) ||
     (people.mentionsIn.get(p.index) ?? []).some((m) => !m.person.present && m.person.side === 'buyer') ||
@@ -120,7 +138,7 @@ function promptFor(c: Conversation, people: People, t: Turn, me: Person, voice: 
   let kind: QuestionKind = 'none';
   if (WHY_QUESTION.test(qText)) kind = 'why';
   else if (INTRO_QUESTION.test(qText) && thirdPerson && !/\bwith you\b/.test(qText)) kind = 'intro';
-  else if (TIMING_QUESTION.test(qText) || dated) kind = 'timing';
+  else if (TIMING_QUESTION.test(qText) || dated()) kind = 'timing';
   else if (OPINION_QUESTION.test(qText)) kind = 'opinion';
   else if (qs.length > 0) kind = 'direct';
   return { kind, datedProposal: dated };
@@ -177,13 +195,11 @@ export function detect(c: Conversation, people: People, voice: Array<Person | nu
       }
 
       if (firstCue(LUKEWARM_INHERENT, own, false) >= 0 && once('lukewarm_enthusiasm')) add('flag', 'lukewarm_enthusiasm', me, t, s.start, s.end);
-      else if (prompt.kind === 'opinion' && opening && firstCue([LUKEWARM_CONTEXTUAL], own) >= 0 && once('lukewarm_enthusiasm')) add('flag', 'lukewarm_enthusiasm', me, t, s.start, s.end);
+      else if (prompt.kind === 'opinion' && opening && firstCue(LUKEWARM_IN_ANSWER, own) >= 0 && once('lukewarm_enthusiasm')) add('flag', 'lukewarm_enthusiasm', me, t, s.start, s.end);
 
       if (firstCue(CHAMPION_AT_RISK, own) >= 0 && once('champion_at_risk')) add('flag', 'champion_at_risk', me, t, s.start, s.end);
 
-      const reluct = INTRO_RELUCTANCE.slice(0, -2);
-      const contextual = INTRO_RELUCTANCE.slice(-2);
-      if ((firstCue(reluct, own, false) >= 0 || (prompt.kind === 'intro' && opening && firstCue(contextual, own, false) >= 0)) && once('intro_reluctance')) add('flag', 'intro_reluctance', me, t, s.start, s.end);
+      if ((firstCue(RELUCTANCE_ANYWHERE, own, false) >= 0 || (prompt.kind === 'intro' && opening && firstCue(RELUCTANCE_IN_ANSWER, own, false) >= 0)) && once('intro_reluctance')) add('flag', 'intro_reluctance', me, t, s.start, s.end);
 
       // someone resists: the speaker, or a third party whose words are reported
       const b = firstCue(BLOCKER, lower, false);
@@ -204,7 +220,7 @@ export function detect(c: Conversation, people: People, voice: Array<Person | nu
         const answer = own.replace(LEADING_FILLER, '');
         if ((prompt.kind === 'direct' || prompt.kind === 'timing' || prompt.kind === 'opinion' || prompt.kind === 'intro') && VAGUE_STRONG.test(own) && once('vague_response')) add('flag', 'vague_response', me, t, s.start, s.end);
         if (prompt.kind === 'timing' && (VAGUE_STRONG.test(own) || HEDGE_WEAK.test(own)) && !ACCEPT_START.test(answer.trim()) && once('next_step_hesitation')) add('flag', 'next_step_hesitation', me, t, s.start, s.end);
-        if (prompt.kind === 'timing' && prompt.datedProposal && si === 0 && ACCEPT_START.test(answer.trim()) && !HEDGE_WEAK.test(own) && !/\b(?:but|don't|rather not)\b/.test(own)) {
+        if (prompt.kind === 'timing' && si === 0 && ACCEPT_START.test(answer.trim()) && prompt.datedProposal() && !HEDGE_WEAK.test(own) && !/\b(?:but|don't|rather not)\b/.test(own)) {
           hasStep = true;
           if (once('next_step_scheduled')) add('signal', 'next_step_scheduled', me, t, s.start, s.end);
         }

@@ -12,25 +12,43 @@ import { contentTokens, tokenize, type Token } from './text.ts';
  * first word occurs, not a rescan of the transcript.
  */
 
-export interface TranscriptIndex {
-  texts: string[];
-  tokens: Token[][];
-  /** word -> [utterance, position in tokens[utterance]] */
-  where: Map<string, Array<[number, number]>>;
+/**
+ * Words of each utterance and where each word occurs. Built on first use: quotes found verbatim
+ * in the cited utterance (the common case) never need it.
+ */
+export class TranscriptIndex {
+  readonly texts: string[];
+  private tok: Array<Token[] | undefined>;
+  private whereMap: Map<string, Array<[number, number]>> | null = null;
+
+  constructor(t: Transcript) {
+    this.texts = t.utterances.map((u) => u.text);
+    this.tok = new Array(this.texts.length);
+  }
+
+  tokens(u: number): Token[] | undefined {
+    if (u < 0 || u >= this.texts.length) return undefined;
+    return (this.tok[u] ??= contentTokens(tokenize(this.texts[u]!)));
+  }
+
+  /** word -> [utterance, position in tokens(utterance)] */
+  get where(): Map<string, Array<[number, number]>> {
+    if (!this.whereMap) {
+      const where = new Map<string, Array<[number, number]>>();
+      for (let u = 0; u < this.texts.length; u++)
+        this.tokens(u)!.forEach((tok, i) => {
+          const list = where.get(tok.norm);
+          if (list) list.push([u, i]);
+          else where.set(tok.norm, [[u, i]]);
+        });
+      this.whereMap = where;
+    }
+    return this.whereMap;
+  }
 }
 
 export function buildIndex(t: Transcript): TranscriptIndex {
-  const texts = t.utterances.map((u) => u.text);
-  const tokens = texts.map((x) => contentTokens(tokenize(x)));
-  const where = new Map<string, Array<[number, number]>>();
-  tokens.forEach((ts, u) =>
-    ts.forEach((tok, i) => {
-      const list = where.get(tok.norm);
-      if (list) list.push([u, i]);
-      else where.set(tok.norm, [[u, i]]);
-    }),
-  );
-  return { texts, tokens, where };
+  return new TranscriptIndex(t);
 }
 
 function tokensMatchAt(hay: Token[], at: number, needle: Token[]): boolean {
@@ -44,7 +62,7 @@ function span(index: TranscriptIndex, u: number, start: number, end: number): Ev
 }
 
 function tolerantIn(index: TranscriptIndex, u: number, needle: Token[]): Evidence | null {
-  const hay = index.tokens[u];
+  const hay = index.tokens(u);
   if (!hay || needle.length === 0) return null;
   for (let i = 0; i + needle.length <= hay.length; i++) {
     if (tokensMatchAt(hay, i, needle)) return span(index, u, hay[i]!.start, hay[i + needle.length - 1]!.end);
@@ -65,6 +83,10 @@ export function locate(index: TranscriptIndex, e: ExtractedEvidence, accept: (u:
   if (!quote) return null;
   const n = index.texts.length;
   const cited = Math.min(Math.max(0, e.utterance), n - 1);
+  if (accept(cited)) {
+    const exact = exactIn(index, cited, quote);
+    if (exact) return exact;
+  }
   const needle = contentTokens(tokenize(quote));
   if (needle.length === 0) return null;
   const tryAt = (u: number) => (u >= 0 && u < n && accept(u) ? exactIn(index, u, quote) ?? tolerantIn(index, u, needle) : null);
@@ -72,7 +94,7 @@ export function locate(index: TranscriptIndex, e: ExtractedEvidence, accept: (u:
   if (near) return near;
   for (const [u, i] of index.where.get(needle[0]!.norm) ?? []) {
     if (!accept(u)) continue;
-    const hay = index.tokens[u]!;
+    const hay = index.tokens(u)!;
     if (tokensMatchAt(hay, i, needle)) return span(index, u, hay[i]!.start, hay[i + needle.length - 1]!.end);
   }
   return null;

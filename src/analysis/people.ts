@@ -109,6 +109,8 @@ interface Candidate {
 }
 
 const NAME_TOKEN = /[\p{L}][\p{L}\p{M}'’-]*\.?/gu;
+/** Capitalised words and honorifics, not preceded by a letter. */
+const CAP_TOKEN = /(?<![\p{L}\p{M}'’-])(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|(?:dr|mr|mrs|ms|prof)\.)/gu;
 
 function isCap(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -128,29 +130,34 @@ function stripPossessive(w: string): string {
 /** Capitalised runs in one sentence of a turn that could be a person's name. */
 function nameCandidates(turn: Turn, sStart: number, sEnd: number, lowerCase: boolean, knownFirst: ReadonlySet<string>): Candidate[] {
   const text = turn.text.slice(sStart, sEnd);
-  const toks = [...text.matchAll(NAME_TOKEN)].map((m) => ({ w: m[0], start: sStart + (m.index ?? 0), end: sStart + (m.index ?? 0) + m[0].length }));
   const out: Candidate[] = [];
-  if (lowerCase) {
-    for (let i = 0; i < toks.length; i++) {
-      const t = toks[i]!;
-      const w = stripPossessive(t.w);
-      if (!isFirstName(w) || isCommonWord(w) || w.length < 3) continue;
-      const next = toks[i + 1];
-      const words = [w];
-      let end = t.start + w.length;
-      const nextW = next ? stripPossessive(next.w) : '';
-      if (next && next.start === t.end + 1 && /^[a-z]{3,}$/.test(nextW) && isUnknownWord(nextW) && !t.w.endsWith("'s")) {
-        words.push(nextW);
-        end = next.start + nextW.length;
-        i++;
-      }
-      out.push({ utterance: turn.index, start: t.start, end, words, honorific: false });
+  const toTok = (m: RegExpMatchArray) => ({ w: m[0], start: sStart + (m.index ?? 0), end: sStart + (m.index ?? 0) + m[0].length });
+  if (!lowerCase) return capitalRuns(turn, text, sStart, knownFirst, [...text.matchAll(CAP_TOKEN)].map(toTok), out);
+  // lower-case captions: a known given name, with the unknown word after it as a surname
+  const toks = [...text.matchAll(NAME_TOKEN)].map(toTok);
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const w = stripPossessive(t.w);
+    if (!isFirstName(w) || isCommonWord(w) || w.length < 3) continue;
+    const next = toks[i + 1];
+    const words = [w];
+    let end = t.start + w.length;
+    const nextW = next ? stripPossessive(next.w) : '';
+    if (next && next.start === t.end + 1 && /^[a-z]{3,}$/.test(nextW) && isUnknownWord(nextW) && !t.w.endsWith("'s")) {
+      words.push(nextW);
+      end = next.start + nextW.length;
+      i++;
     }
-    return out;
+    out.push({ utterance: turn.index, start: t.start, end, words, honorific: false });
   }
-  // only capitalised tokens (and honorifics) can start or continue a name
-  const caps = toks.filter((t) => isCap(t.w) || HONORIFIC.test(t.w));
-  const initialStart = toks[0]?.start ?? -1;
+  return out;
+}
+
+/** Runs of capitalised words (and honorifics) joined by single spaces, trimmed to likely names. */
+function capitalRuns(turn: Turn, text: string, sStart: number, knownFirst: ReadonlySet<string>, tokens: Array<{ w: string; start: number; end: number }>, out: Candidate[]): Candidate[] {
+  const caps = tokens.filter((t) => isCap(t.w) || HONORIFIC.test(t.w));
+  const lead = /[\p{L}]/u.exec(text);
+  const initialStart = lead ? sStart + lead.index : -1;
   let i = 0;
   while (i < caps.length) {
     let j = i;

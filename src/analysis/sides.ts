@@ -104,11 +104,14 @@ export function resolveSides(t: Transcript, ownDomains: readonly string[] = []):
     const first = firstName(p.name);
     if (first.length >= 2) firstRe.set(p.name, new RegExp(`\\b${first.replace(/[^a-z0-9]/g, '.')}\\b`));
   }
+  const anyFirst = firstRe.size ? new RegExp([...firstRe.values()].map((r) => r.source).join('|')) : null;
   const introduce = () => {
+    if (!anyFirst || undecided().length === 0) return;
     for (const u of t.utterances) {
       const s = sides.get(u.speaker);
       if (!s || s === 'unknown') continue;
       const lower = u.text.toLowerCase();
+      if (!anyFirst.test(lower)) continue;
       for (const p of undecided()) {
         if (p.name === u.speaker) continue;
         const re = firstRe.get(p.name);
@@ -125,8 +128,14 @@ export function resolveSides(t: Transcript, ownDomains: readonly string[] = []):
   introduce();
 
   // 4. conversation
+  // a speaker's first utterances are enough to tell their side: cap the work per speaker
+  const MAX_SCORED = 60;
+  const scored = new Map<string, number>();
   const score = new Map<string, number>();
   for (const u of t.utterances) {
+    const n = scored.get(u.speaker) ?? 0;
+    if (n >= MAX_SCORED) continue;
+    scored.set(u.speaker, n + 1);
     const lower = u.text.toLowerCase();
     let s = score.get(u.speaker) ?? 0;
     for (const re of SELLER_CUES) if (re.test(lower)) s += 1;
@@ -142,9 +151,7 @@ export function resolveSides(t: Transcript, ownDomains: readonly string[] = []):
     introduce();
   }
   // another seller needs to sound at least half as much like one, per utterance, as the seller
-  const turns = new Map<string, number>();
-  for (const u of t.utterances) turns.set(u.speaker, (turns.get(u.speaker) ?? 0) + 1);
-  const rate = (n: string) => (score.get(n) ?? 0) / Math.max(1, turns.get(n) ?? 1);
+  const rate = (n: string) => (score.get(n) ?? 0) / Math.max(1, scored.get(n) ?? 1);
   const sellers = [...sides].filter(([, v]) => v === 'seller').map(([k]) => k);
   const sellerRate = Math.max(0.2, ...sellers.filter((n) => score.has(n)).map(rate));
   for (const n of speaking) {

@@ -3,8 +3,8 @@ import { createApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/node.ts';
 import type { Database } from '../../src/db/node.ts';
 import { createLogger } from '../../src/lib/logger.ts';
+import { jobHandler } from '../../src/jobs/handlers.ts';
 import { startWorker } from '../../src/jobs/worker.ts';
-import { runAnalysisJob } from '../../src/services/analysis.ts';
 import { createWorkspace } from '../../src/services/workspaces.ts';
 
 export interface TestWorkspace {
@@ -41,7 +41,7 @@ export async function createTestContext(opts: { worker?: boolean } = {}): Promis
   const worker = opts.worker === false ? null : startWorker({
     db: database.db,
     logger,
-    handler: (job, owner) => runAnalysisJob(database.db, job, owner),
+    handler: jobHandler({ db: database.db }),
     concurrency: 2,
     leaseMs: 5_000,
     pollMs: 50,
