@@ -130,6 +130,11 @@ export const AnalysisMeta = z
     /** Extracted items dropped because their evidence could not be found in the transcript. */
     ungrounded_dropped: z.number().int().nonnegative(),
     ms: z.number().nonnegative(),
+    /** Model analyses only: requests, tokens (and cached ones), parts, repairs, reuse of a stored extraction. */
+    usage: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .openapi({ description: 'Model analyses only: requests, input/output/cached tokens, parts, repairs, whether a stored extraction was reused.' }),
   })
   .openapi('AnalysisMeta');
 export type AnalysisMeta = z.infer<typeof AnalysisMeta>;

@@ -9,9 +9,14 @@ import { createRouter } from './lib/router.ts';
 import { authenticate } from './middleware/auth.ts';
 import { requestContext } from './middleware/request-context.ts';
 import { registerAnalyses } from './routes/analyses.ts';
+import { registerCallAssign } from './routes/call-assign.ts';
 import { registerCalls } from './routes/calls.ts';
 import { registerDeals } from './routes/deals.ts';
 import { registerHealth } from './routes/health.ts';
+import { registerIntegrations } from './routes/integrations.ts';
+import { registerTrends } from './routes/trends.ts';
+import { registerWebhooks } from './routes/webhooks.ts';
+import { registerWorkspace } from './routes/workspace.ts';
 
 export const API_VERSION = '0.1.0';
 
@@ -25,10 +30,15 @@ export function createApp(deps: Deps) {
   app.use('*', requestContext(deps));
   registerHealth(app);
   const limiter = deps.config.rateLimitPerMinute > 0 ? new RateLimiter(deps.config.rateLimitPerMinute) : null;
+  registerWebhooks(app, deps.config.maxBodyBytes); // signed by the recorders, not under /v1's API keys
   app.use('/v1/*', authenticate(limiter));
   registerCalls(app, deps.config.maxBodyBytes);
+  registerCallAssign(app);
   registerAnalyses(app);
   registerDeals(app);
+  registerTrends(app);
+  registerWorkspace(app);
+  registerIntegrations(app);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
     type: 'http',

@@ -51,7 +51,12 @@ function parseArgs(argv: string[]): Options | string {
       else if (a.startsWith('--out=')) o.out = a.slice(6);
       else if (a === '--deal') o.deal = true;
       else if (a === '--own-domain') o.ownDomains.push(value());
-      else if (a === '--occurred-at') o.occurredAt = value();
+      else if (a === '--occurred-at') {
+        // The same instant as the API stores it, so CLI and API analyses read alike.
+        const when = new Date(value());
+        if (Number.isNaN(when.getTime())) throw new Error(`--occurred-at needs an ISO 8601 date-time`);
+        o.occurredAt = when.toISOString();
+      }
       else if (a.startsWith('--')) return `unknown option ${a}`;
       else o.files.push(a);
     } catch (err) {
@@ -101,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     try {
       const content = readFileSync(file, 'utf8');
       const { transcript, meta } = normalizeTranscript({ content, ownDomains: opts.ownDomains });
-      occurredAt = opts.occurredAt ?? meta.occurred_at;
+      occurredAt = opts.occurredAt ?? (meta.occurred_at ? new Date(meta.occurred_at).toISOString() : null);
       analysis = await analyzeTranscript(transcript, { ownDomains: opts.ownDomains, occurredAt, history: opts.deal ? history : [] });
     } catch (err) {
       failed++;

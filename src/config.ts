@@ -1,9 +1,19 @@
 import { z } from '@hono/zod-openapi';
+import type { ModelSettings } from './analysis/openai/extractor.ts';
 
 const LogLevel = z.enum(['debug', 'info', 'warn', 'error', 'silent']);
 export type LogLevel = z.infer<typeof LogLevel>;
 
+/** The model used when neither BATON_MODEL nor the request names one. */
+export const DEFAULT_MODEL = 'gpt-4.1-mini';
+
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const httpUrl = z
+  .string()
+  .trim()
+  .regex(/^https?:\/\/[^\s/]+/, 'must be an http:// or https:// URL')
+  .transform((s) => s.replace(/\/+$/, ''));
 
 const EnvSchema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(65535).default(8787)),
@@ -38,6 +48,29 @@ const EnvSchema = z.object({
   BATON_JOB_POLL_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(1_000)),
   BATON_JOB_BACKOFF_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(2_000)),
   BATON_SHUTDOWN_GRACE_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(10_000)),
+  // Call-recorder integrations (docs/integrations.md).
+  BATON_PUBLIC_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  BATON_SECRETS_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  BATON_WEBHOOK_TOLERANCE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(3600).default(300)),
+  BATON_ZOOM_API_URL: z.preprocess(emptyAsUndefined, httpUrl.default('https://api.zoom.us')),
+  BATON_ZOOM_OAUTH_URL: z.preprocess(emptyAsUndefined, httpUrl.default('https://zoom.us')),
+  BATON_GONG_API_URL: z.preprocess(emptyAsUndefined, httpUrl.default('https://api.gong.io')),
+  BATON_FIREFLIES_API_URL: z.preprocess(emptyAsUndefined, httpUrl.default('https://api.fireflies.ai/graphql')),
+  BATON_RECALL_API_URL: z.preprocess(emptyAsUndefined, httpUrl.default('https://us-east-1.recall.ai')),
+  // Model-backed analysis (docs/analyzers.md).
+  BATON_ANALYZER: z.preprocess(emptyAsUndefined, z.enum(['openai', 'rules']).optional()),
+  BATON_MODEL: z.preprocess(emptyAsUndefined, z.string().max(200).default(DEFAULT_MODEL)),
+  OPENAI_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  OPENAI_BASE_URL: z.preprocess(emptyAsUndefined, httpUrl.optional()),
+  BATON_MODEL_INPUT_BUDGET: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(2_000).default(60_000)),
+  BATON_MODEL_MAX_OUTPUT_TOKENS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(256).default(16_000)),
+  BATON_MODEL_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).default(120_000)),
+  BATON_MODEL_MAX_RETRIES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10).default(2)),
+  BATON_MODEL_TEMPERATURE: z.preprocess(emptyAsUndefined, z.coerce.number().min(0).max(2).optional()),
+}).superRefine((e, ctx) => {
+  if (e.BATON_ANALYZER === 'openai' && !e.OPENAI_API_KEY && !e.OPENAI_BASE_URL) {
+    ctx.addIssue({ code: 'custom', path: ['BATON_ANALYZER'], message: 'openai needs OPENAI_API_KEY (or OPENAI_BASE_URL for a local server)' });
+  }
 });
 
 export interface Config {
@@ -60,6 +93,32 @@ export interface Config {
     backoffBaseMs: number;
   };
   shutdownGraceMs: number;
+  integrations: IntegrationSettings;
+  analysis: AnalysisConfig;
+}
+
+/** Which analyzer runs by default, and the model settings (docs/analyzers.md). */
+export interface AnalysisConfig {
+  /** BATON_ANALYZER: the analyzer of an upload that names none. */
+  analyzer: 'openai' | 'rules';
+  /** The model settings; null when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set. */
+  openai: ModelSettings | null;
+}
+
+/** What the call-recorder integrations need from the configuration (docs/integrations.md). */
+export interface IntegrationSettings {
+  /** The public origin of this server, used in the webhook URLs shown to users; else the request's origin. */
+  publicUrl: string | null;
+  /** Seals the integrations' stored secrets (AES-GCM); without it they are stored unsealed (never returned either way). */
+  secretsKey: string | null;
+  /** A signed webhook whose timestamp is further than this from now is refused as a replay. */
+  webhookToleranceSeconds: number;
+  /** Outbound base URLs, so that tests (or a proxy) can stand in for each provider. */
+  zoomApiUrl: string;
+  zoomOAuthUrl: string;
+  gongApiUrl: string;
+  firefliesApiUrl: string;
+  recallApiUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -90,5 +149,31 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       backoffBaseMs: e.BATON_JOB_BACKOFF_MS,
     },
     shutdownGraceMs: e.BATON_SHUTDOWN_GRACE_MS,
+    integrations: {
+      publicUrl: e.BATON_PUBLIC_URL ?? null,
+      secretsKey: e.BATON_SECRETS_KEY ?? null,
+      webhookToleranceSeconds: e.BATON_WEBHOOK_TOLERANCE_SECONDS,
+      zoomApiUrl: e.BATON_ZOOM_API_URL,
+      zoomOAuthUrl: e.BATON_ZOOM_OAUTH_URL,
+      gongApiUrl: e.BATON_GONG_API_URL,
+      firefliesApiUrl: e.BATON_FIREFLIES_API_URL,
+      recallApiUrl: e.BATON_RECALL_API_URL,
+    },
+    analysis: {
+      analyzer: e.BATON_ANALYZER ?? (e.OPENAI_API_KEY ? 'openai' : 'rules'),
+      openai:
+        e.OPENAI_API_KEY || e.OPENAI_BASE_URL
+          ? {
+              apiKey: e.OPENAI_API_KEY ?? null,
+              baseURL: e.OPENAI_BASE_URL ?? null,
+              model: e.BATON_MODEL,
+              inputTokenBudget: e.BATON_MODEL_INPUT_BUDGET,
+              maxOutputTokens: e.BATON_MODEL_MAX_OUTPUT_TOKENS,
+              timeoutMs: e.BATON_MODEL_TIMEOUT_MS,
+              maxRetries: e.BATON_MODEL_MAX_RETRIES,
+              temperature: e.BATON_MODEL_TEMPERATURE ?? null,
+            }
+          : null,
+    },
   };
 }

@@ -43,7 +43,13 @@ async function main() {
       ? startWorker({
           db: database.db,
           logger,
-          handler: jobHandler({ db: database.db }),
+          handler: jobHandler({
+            db: database.db,
+            analysis: config.analysis,
+            integrations: config.integrations,
+            limits: { maxUtterances: config.maxUtterances, maxTranscriptChars: config.maxTranscriptChars },
+            logger,
+          }),
           concurrency: config.worker.concurrency,
           leaseMs: config.worker.leaseMs,
           pollMs: config.worker.pollMs,

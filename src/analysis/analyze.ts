@@ -1,15 +1,15 @@
 import { CallAnalysis, type RedFlag, type Signal, type Stakeholder } from '../../schemas/analysis.ts';
 import { Extraction, type RedFlagType, type Stance } from '../../schemas/extraction.ts';
 import type { Transcript } from '../../schemas/transcript.ts';
-import { buildConversation, type Conversation } from './convo.ts';
+import type { Conversation } from './convo.ts';
 import { dealFacts, knownPeople, previousGrades, viewOf, type HistoryEntry } from './deal.ts';
 import type { ExtractContext, Extractor } from './extractor.ts';
 import { buildIndex, groundExtraction, type OwnerCheck } from './ground.ts';
-import { findPeople, type People, type Person } from './people.ts';
+import { crossCheck, type RulesBeside } from './openai/crosscheck.ts'; // [model cross-check]
+import type { People, Person } from './people.ts';
 import { assess, RUBRIC_VERSION, SEVERITY, type StakeholderEvidence } from './rubric.ts';
 import { extractWithRules, rulesExtractor } from './rules.ts';
 import { nameKey, wordCount } from './text.ts';
-import { voices } from './voices.ts';
 
 export interface AnalyzeOptions {
   /** The workspace's own email domains (seller side). */
@@ -88,22 +88,27 @@ export async function analyzeTranscript(transcript: Transcript, opts: AnalyzeOpt
   let c: Conversation;
   let people: People;
   let voice: Array<Person | null>;
+  let beside: RulesBeside | null = null; // [model cross-check]
   if (extractor === rulesExtractor) {
     const r = extractWithRules(transcript, ctx);
     extraction = r.extraction;
     ({ conversation: c, people, voice } = r.detail);
   } else {
     extraction = Extraction.parse(await extractor.extract(transcript, ctx));
-    c = buildConversation(transcript, { ownDomains: ctx.ownDomains, occurredAt: ctx.occurredAt });
-    people = findPeople(c, ctx.knownPeople);
-    voice = voices(c, people);
+    // [model cross-check] the offline rules run beside a model (src/analysis/openai/crosscheck.ts)
+    beside = extractWithRules(transcript, ctx);
+    ({ conversation: c, people, voice } = beside.detail);
   }
   extraction = {
     ...extraction,
     red_flags: extraction.red_flags.filter((f) => !DEAL_FLAGS.includes(f.type)),
   };
 
-  const g = groundExtraction(extraction, transcript, ownerCheck(c, people, voice), buildIndex(transcript));
+  const owns = ownerCheck(c, people, voice);
+  const index = buildIndex(transcript);
+  const ground = (x: Extraction) => groundExtraction(x, transcript, owns, index);
+  // [model cross-check] grounding, then the deterministic detectors check the model (docs/analyzers.md)
+  const g = beside ? crossCheck(extraction, beside, ctx, ground) : ground(extraction);
 
   // grade
   const prevGrade = previousGrades(history);

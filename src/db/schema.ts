@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 // Every table holding customer data carries workspace_id, and every query filters on it.
 // Ids are opaque text (see src/lib/ids.ts), time-sortable, so (time, id) orders are stable.
@@ -206,12 +206,17 @@ const evidenceColumns = () => ({
 export const signals = pgTable('signals', evidenceColumns(), (t) => [
   index('signals_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt),
   index('signals_analysis_idx').on(t.analysisId),
+  index('signals_call_idx').on(t.workspaceId, t.callId),
 ]);
 
 export const redFlags = pgTable(
   'red_flags',
   { ...evidenceColumns(), severity: text('severity').notNull() },
-  (t) => [index('red_flags_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt), index('red_flags_analysis_idx').on(t.analysisId)],
+  (t) => [
+    index('red_flags_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt),
+    index('red_flags_analysis_idx').on(t.analysisId),
+    index('red_flags_call_idx').on(t.workspaceId, t.callId),
+  ],
 );
 
 export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
@@ -226,10 +231,13 @@ export const jobs = pgTable(
   {
     id: text('id').primaryKey(),
     workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    callId: text('call_id').notNull().references(() => calls.id, { onDelete: 'cascade' }),
+    /** The call the job works on; null for work that has no call yet (fetching a recorder's transcript). */
+    callId: text('call_id').references(() => calls.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     /** What the job was asked to do, e.g. {analyzer, model, force}. */
     options: jsonb('options').notNull().default({}),
+    /** The input of a job without a call, e.g. the recorder event to fetch (src/services/integrations.ts). */
+    payload: jsonb('payload'),
     status: text('status', { enum: JOB_STATUSES }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     maxAttempts: integer('max_attempts').notNull(),
@@ -294,11 +302,44 @@ export const callFacts = pgTable(
     championsInCall: integer('champions_in_call').notNull(),
     /** People of the deal whose latest grade, as of this call, is champion (earlier calls count). */
     championCount: integer('champion_count').notNull(),
-    /** Red flags raised on this call: {type: count}. */
-    redFlags: jsonb('red_flags').notNull().default({}),
+    /** The highest latest score among the deal's people as of this call (earlier calls count); null when none graded. */
+    dealTopScore: integer('deal_top_score'),
+    /** When the deal's next analysed call took place; null for its latest. */
+    nextCallAt: timestamp('next_call_at', { withTimezone: true }),
+    /**
+     * The day, week (its Monday) and month (its first day) of the call on the workspace's wall clock
+     * (workspaces.timezone), and whether the call is its deal's last in that day, week or month. The
+     * portfolio trend groups by these in one pass, with no time-zone arithmetic and no grouping by
+     * deal; PATCH /v1/workspace recomputes them when the time zone changes.
+     */
+    localDay: date('local_day', { mode: 'string' }),
+    localWeek: date('local_week', { mode: 'string' }),
+    localMonth: date('local_month', { mode: 'string' }),
+    lastInDay: boolean('last_in_day').notNull().default(false),
+    lastInWeek: boolean('last_in_week').notNull().default(false),
+    lastInMonth: boolean('last_in_month').notNull().default(false),
+    /**
+     * Red flags raised on this call: counts in the order of RED_FLAG_COUNT_ORDER (src/services/trends-summary.ts;
+     * new types are appended); an array, not jsonb, so that a year of calls sums in milliseconds.
+     */
+    redFlagCounts: integer('red_flag_counts').array().notNull().default(sql`'{}'::integer[]`),
   },
   (t) => [
-    index('call_facts_time_idx').on(t.workspaceId, t.occurredAt),
+    // Every column the portfolio trend reads, so that a year of a workspace is an index-only scan.
+    index('call_facts_bucket_idx').on(
+      t.workspaceId,
+      t.occurredAt,
+      t.localDay,
+      t.localWeek,
+      t.localMonth,
+      t.lastInDay,
+      t.lastInWeek,
+      t.lastInMonth,
+      t.championCount,
+      t.dealTopScore,
+      t.rubricVersion,
+      t.redFlagCounts,
+    ),
     index('call_facts_deal_time_idx').on(t.workspaceId, t.dealId, t.occurredAt),
     index('call_facts_account_time_idx').on(t.workspaceId, t.accountId, t.occurredAt),
   ],
@@ -338,7 +379,7 @@ export const dealPeople = pgTable(
     prevAt: timestamp('prev_at', { withTimezone: true }),
     lastChampionAt: timestamp('last_champion_at', { withTimezone: true }),
     peakScore: integer('peak_score'),
-    /** The latest champion_at_risk red flag about the person. */
+    /** The latest champion_at_risk red flag about the person, recorded once they have been a champion. */
     atRiskFlagId: text('at_risk_flag_id'),
     atRiskCallId: text('at_risk_call_id'),
     atRiskAt: timestamp('at_risk_at', { withTimezone: true }),
@@ -405,4 +446,49 @@ export const extractions = pgTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('extractions_reuse_uq').on(t.workspaceId, t.contentHash, t.analyzer, t.model, t.promptVersion)],
+);
+
+// Call-recorder integrations (docs/integrations.md): one connection per provider and workspace, and
+// the recorder events seen, so that a redelivered event makes no second call.
+
+export const INTEGRATION_PROVIDERS = ['zoom', 'gong', 'fireflies', 'recall', 'generic'] as const;
+export type IntegrationProvider = (typeof INTEGRATION_PROVIDERS)[number];
+
+/** A workspace's connection to a call recorder: its credentials and the token of its webhook URL. */
+export const integrations = pgTable(
+  'integrations',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: INTEGRATION_PROVIDERS }).notNull(),
+    /**
+     * The random token in the connection's webhook URL (`/webhooks/{provider}/{token}`): recorders
+     * send no API key, so the token says which workspace an event is for. Unique across workspaces.
+     */
+    webhookToken: text('webhook_token').notNull(),
+    /** The secrets (signing secrets, API keys) as one sealed JSON object (src/integrations/crypto.ts); never returned. */
+    secrets: text('secrets').notNull(),
+    /** Settings that are not secret, e.g. a customer-specific API base URL. */
+    settings: jsonb('settings').notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.provider] }), uniqueIndex('integrations_webhook_token_uq').on(t.webhookToken)],
+);
+
+/** A recorder event accepted once: the same (provider, event id) again is acknowledged and ignored. */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    workspaceId: text('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    /** The provider's id of what happened, e.g. `recording.transcript_completed:<meeting uuid>`. */
+    eventId: text('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    /** The job that fetches the transcript, when the event needs one. */
+    jobId: text('job_id'),
+    /** The call the event became, once stored. */
+    callId: text('call_id').references(() => calls.id, { onDelete: 'set null' }),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.provider, t.eventId] }), index('webhook_events_time_idx').on(t.workspaceId, t.provider, t.receivedAt)],
 );

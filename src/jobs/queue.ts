@@ -3,7 +3,13 @@ import type { DbOrTx } from '../db/client.ts';
 import { calls, jobs } from '../db/schema.ts';
 import { newId } from '../lib/ids.ts';
 
-export type Job = typeof jobs.$inferSelect;
+/**
+ * A job as claimed. `callId` is '' for kinds that run before their call exists (fetching a call
+ * recorder's transcript, src/services/integrations.ts): their `call_id` column is null.
+ */
+export type Job = Omit<typeof jobs.$inferSelect, 'callId'> & { callId: string };
+
+const withCallId = (row: typeof jobs.$inferSelect): Job => ({ ...row, callId: row.callId ?? '' });
 
 export interface AnalyzeOptions {
   /** `rules` or `openai`; null means the server's default. */
@@ -17,12 +23,37 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
 
 /** Queues an analysis of a call and marks the call `queued`: call it in the transaction that stores the call. */
 export async function enqueueAnalysis(tx: DbOrTx, workspaceId: string, callId: string, options: AnalyzeOptions = {}, maxAttempts = DEFAULT_MAX_ATTEMPTS) {
-  const id = newId('job');
-  await tx.insert(jobs).values({ id, workspaceId, callId, kind: 'analyze', options, status: 'queued', maxAttempts });
+  const id = await addAnalysisJob(tx, workspaceId, callId, options, maxAttempts);
   await tx
     .update(calls)
     .set({ status: 'queued', statusReason: null, updatedAt: new Date() })
     .where(and(eq(calls.workspaceId, workspaceId), eq(calls.id, callId)));
+  return id;
+}
+
+/** Inserts the analysis job of a call that is already marked `queued` (a call stored just now). */
+export async function addAnalysisJob(tx: DbOrTx, workspaceId: string, callId: string, options: AnalyzeOptions = {}, maxAttempts = DEFAULT_MAX_ATTEMPTS) {
+  const id = newId('job');
+  await tx.insert(jobs).values({ id, workspaceId, callId, kind: 'analyze', options, status: 'queued', maxAttempts });
+  return id;
+}
+
+/**
+ * Queues a job of a kind that has no call (yet), e.g. fetching a recorder's transcript; its input
+ * is `payload`. Call it in the transaction that records why the job exists. Returns the job id.
+ */
+export async function enqueueJob(tx: DbOrTx, workspaceId: string, kind: string, payload: unknown, opts: { maxAttempts?: number; runAt?: Date } = {}) {
+  const id = newId('job');
+  await tx.insert(jobs).values({
+    id,
+    workspaceId,
+    callId: null,
+    kind,
+    payload,
+    status: 'queued',
+    maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    ...(opts.runAt ? { runAt: opts.runAt } : {}),
+  });
   return id;
 }
 
@@ -47,12 +78,13 @@ export async function claimJobs(db: DbOrTx, owner: string, limit: number, leaseM
     returning j.id`);
   const ids = rowsOf<{ id: string }>(result).map((r) => r.id);
   if (ids.length === 0) return [];
-  const claimed = await db.select().from(jobs).where(sql`${jobs.id} in ${ids}`);
-  if (claimed.length) {
+  const claimed = (await db.select().from(jobs).where(sql`${jobs.id} in ${ids}`)).map(withCallId);
+  const callIds = claimed.map((j) => j.callId).filter((id) => id !== '');
+  if (callIds.length) {
     await db
       .update(calls)
       .set({ status: 'analyzing', updatedAt: new Date() })
-      .where(sql`${calls.id} in ${claimed.map((j) => j.callId)} and ${calls.status} <> 'analyzed'`);
+      .where(sql`${calls.id} in ${callIds} and ${calls.status} <> 'analyzed'`);
   }
   return claimed;
 }
@@ -115,7 +147,7 @@ export async function failJob(db: DbOrTx, job: Job, owner: string, error: string
       )
       .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.leaseOwner, owner)))
       .returning({ id: jobs.id });
-    if (rows.length === 0) return; // someone else holds it now
+    if (rows.length === 0 || !job.callId) return; // someone else holds it now, or it has no call
     await tx
       .update(calls)
       .set({
@@ -136,11 +168,12 @@ export async function releaseJobs(db: DbOrTx, owner: string) {
     .set({ status: 'queued', leaseOwner: null, leaseExpiresAt: null, attempts: sql`greatest(${jobs.attempts} - 1, 0)`, updatedAt: new Date() })
     .where(and(eq(jobs.status, 'running'), eq(jobs.leaseOwner, owner)))
     .returning({ callId: jobs.callId });
-  if (released.length) {
+  const callIds = released.map((r) => r.callId).filter((id): id is string => id !== null);
+  if (callIds.length) {
     await db
       .update(calls)
       .set({ status: 'queued', updatedAt: new Date() })
-      .where(sql`${calls.id} in ${released.map((r) => r.callId)} and ${calls.status} = 'analyzing'`);
+      .where(sql`${calls.id} in ${callIds} and ${calls.status} = 'analyzing'`);
   }
   return released.length;
 }

@@ -3,6 +3,9 @@ import type { AppEnv, Deps } from '../deps.ts';
 
 const INCOMING_ID = /^[\w.:-]{1,128}$/;
 
+/** Webhook URLs carry the connection's token (for some recorders the only credential): never log it. */
+const redact = (path: string) => path.replace(/^(\/webhooks\/[^/]+\/)[^/]+/, '$1[redacted]');
+
 /** Gives every request its deps, a request id (echoed as X-Request-Id) and a logger carrying it. */
 export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
@@ -17,7 +20,7 @@ export function requestContext(deps: Deps): MiddlewareHandler<AppEnv> {
     await next();
     logger.info('request', {
       method: c.req.method,
-      path: new URL(c.req.url).pathname,
+      path: redact(new URL(c.req.url).pathname),
       status: c.res.status,
       ms: Math.round((performance.now() - started) * 10) / 10,
       workspace_id: c.get('workspace')?.id,

@@ -4,7 +4,8 @@ import type { Call, CallSummary, IngestCallBody } from '../../schemas/api.ts';
 import type { Transcript } from '../../schemas/transcript.ts';
 import type { Db } from '../db/client.ts';
 import { calls, idempotencyKeys } from '../db/schema.ts';
-import { enqueueAnalysis } from '../jobs/queue.ts';
+import type { CallStatus } from '../db/schema.ts';
+import { addAnalysisJob, enqueueAnalysis } from '../jobs/queue.ts';
 import type { AnalyzeOptions } from '../jobs/queue.ts';
 import { getAnalysis } from './analysis-store.ts';
 import type { WorkspaceContext } from '../deps.ts';
@@ -23,8 +24,11 @@ export interface RawUpload {
   filename: string | null;
 }
 
+/** What an upload's answer needs of the stored call (the row itself carries the whole input). */
+const ACCEPTED_COLUMNS = { id: calls.id, dealId: calls.dealId, status: calls.status, format: calls.format, utteranceCount: calls.utteranceCount };
+
 export interface IngestResult {
-  call: typeof calls.$inferSelect;
+  call: { id: string; dealId: string | null; status: CallStatus; format: string; utteranceCount: number };
   /** False when the same (source, external_id) was already stored: the earlier call is returned. */
   created: boolean;
 }
@@ -80,7 +84,7 @@ export async function ingestCall(db: Db, workspace: WorkspaceContext, input: Ing
             errors: [{ in: 'header', path: 'idempotency-key', message: 'already used with a different request body' }],
           });
         }
-        const [call] = await tx.select().from(calls).where(and(eq(calls.workspaceId, workspace.id), eq(calls.id, seen.callId)));
+        const [call] = await tx.select(ACCEPTED_COLUMNS).from(calls).where(and(eq(calls.workspaceId, workspace.id), eq(calls.id, seen.callId)));
         if (!call) throw new Error(`idempotency key points at missing call ${seen.callId}`);
         return { call, created: false };
       }
@@ -103,17 +107,17 @@ export async function ingestCall(db: Db, workspace: WorkspaceContext, input: Ing
         transcript,
         utteranceCount: transcript.utterances.length,
         contentHash,
-        status: 'received',
+        status: 'queued',
       })
       .onConflictDoNothing()
-      .returning();
+      .returning(ACCEPTED_COLUMNS);
     if (inserted) {
-      await enqueueAnalysis(tx, workspace.id, inserted.id, { analyzer: input.analyzer ?? null });
-      return { call: { ...inserted, status: 'queued' as const }, created: true };
+      await addAnalysisJob(tx, workspace.id, inserted.id, { analyzer: input.analyzer ?? null });
+      return { call: inserted, created: true };
     }
     // The same (source, external_id) arrived before: that call stands.
     const [existing] = await tx
-      .select()
+      .select(ACCEPTED_COLUMNS)
       .from(calls)
       .where(and(eq(calls.workspaceId, workspace.id), eq(calls.source, source), eq(calls.externalId, externalId ?? '')))
       .limit(1);

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
 import type { Evidence, NextStep } from '../../schemas/analysis.ts';
@@ -125,16 +125,26 @@ export async function listAtRiskDeals(db: DbOrTx, workspace: WorkspaceContext, q
   if (page.length === 0) return { data: [], next_cursor };
 
   const dealIds = page.map((r) => r.deal_id);
+  // Only the people a reason can name: champions lost or at risk, economic buyers, and the one
+  // contact of a single-threaded deal.
+  const single = page.filter((r) => r.r_single_threaded).map((r) => r.deal_id);
+  const named: SQL[] = [eq(dealPeople.role, 'economic_buyer')];
+  if (risks.includes('champion_lost')) named.push(sql`(${dealPeople.lostChampion} or ${dealPeople.championAtRisk} or ${dealPeople.championDrop} >= ${scoreDrop})`);
+  if (single.length) named.push(and(eq(dealPeople.engaged, true), inArray(dealPeople.dealId, single))!);
   const [dealRows, persons] = await Promise.all([
     dealsByIds(db, workspace, dealIds),
     db
       .select({ dp: dealPeople, name: people.name })
       .from(dealPeople)
       .innerJoin(people, eq(people.id, dealPeople.personId))
-      .where(and(eq(dealPeople.workspaceId, workspace.id), inArray(dealPeople.dealId, dealIds))),
+      .where(and(eq(dealPeople.workspaceId, workspace.id), inArray(dealPeople.dealId, dealIds), or(...named))),
   ]);
   const byDeal = new Map<string, PersonRow[]>();
-  for (const { dp, name } of persons) byDeal.set(dp.dealId, [...(byDeal.get(dp.dealId) ?? []), { ...dp, name }]);
+  for (const { dp, name } of persons) {
+    const list = byDeal.get(dp.dealId) ?? [];
+    list.push({ ...dp, name });
+    byDeal.set(dp.dealId, list);
+  }
 
   // The red flags of the calls the reasons point at, and the assessments whose quotes they use.
   const callIds = new Set<string>();
@@ -143,21 +153,21 @@ export async function listAtRiskDeals(db: DbOrTx, workspace: WorkspaceContext, q
     callIds.add(p.dp.callId);
     if (p.dp.atRiskCallId) callIds.add(p.dp.atRiskCallId);
   }
-  const flags = (
-    await db
+  const assessmentIds = persons.map((p) => p.dp.assessmentId);
+  const [flagRows, quoteRows] = await Promise.all([
+    db
       .select({ id: redFlags.id, callId: redFlags.callId, personId: redFlags.personId, type: redFlags.type, evidence: redFlags.evidence })
       .from(redFlags)
-      .where(and(eq(redFlags.workspaceId, workspace.id), inArray(redFlags.dealId, dealIds), eq(redFlags.isCurrent, true), inArray(redFlags.callId, [...callIds])))
-  ).map((f) => ({ ...f, evidence: f.evidence as Evidence[] }));
-  const assessmentIds = persons.map((p) => p.dp.assessmentId);
-  const quotes = new Map(
-    (
-      await db
-        .select({ id: assessments.id, evidence: assessments.evidence })
-        .from(assessments)
-        .where(and(eq(assessments.workspaceId, workspace.id), inArray(assessments.id, assessmentIds)))
-    ).map((a) => [a.id, (a.evidence as Evidence[])[0] ?? null]),
-  );
+      .where(and(eq(redFlags.workspaceId, workspace.id), inArray(redFlags.callId, [...callIds]), eq(redFlags.isCurrent, true))),
+    assessmentIds.length
+      ? db
+          .select({ id: assessments.id, evidence: assessments.evidence })
+          .from(assessments)
+          .where(and(eq(assessments.workspaceId, workspace.id), inArray(assessments.id, assessmentIds)))
+      : [],
+  ]);
+  const flags = flagRows.map((f) => ({ ...f, evidence: f.evidence as Evidence[] }));
+  const quotes = new Map(quoteRows.map((a) => [a.id, (a.evidence as Evidence[])[0] ?? null]));
 
   const flagQuote = (callId: string, types: string[], personId?: string | null) => {
     for (const t of types) {
@@ -183,7 +193,7 @@ export async function listAtRiskDeals(db: DbOrTx, workspace: WorkspaceContext, q
     if (!deal) continue;
     const ps = byDeal.get(h.deal_id) ?? [];
     const reasons: Reason[] = [];
-    const lastDay = (toIso(h.last_call_at) ?? '').slice(0, 10);
+    const lastDay = localDate(workspace.timezone, new Date(toIso(h.last_call_at)!));
     if (h.r_champion_lost) {
       for (const p of ps) {
         const dropped = p.championDrop !== null && p.championDrop >= scoreDrop;

@@ -28,7 +28,19 @@ export const RubricMark = z
 /** Counts of each red flag type raised in an interval; null in an interval without calls. */
 export const RedFlagCounts = z
   .record(RedFlagType, z.number().int())
-  .openapi('RedFlagCounts', { example: { single_threaded: 1, no_clear_next_step: 2, lukewarm_enthusiasm: 0 } as Record<string, number> });
+  .openapi('RedFlagCounts', {
+    example: {
+      vague_response: 1,
+      lukewarm_enthusiasm: 0,
+      intro_reluctance: 0,
+      next_step_hesitation: 0,
+      no_clear_next_step: 2,
+      single_threaded: 1,
+      no_economic_buyer_access: 1,
+      champion_at_risk: 0,
+      blocker_present: 0,
+    },
+  });
 
 const windowFields = {
   interval: Interval,
@@ -65,7 +77,7 @@ export const PortfolioPoint = z
     deals_covered: z.number().int().nullable().openapi({ description: 'Deals with an analysed call in the bucket', example: 14 }),
     deals_with_champion: z.number().int().nullable().openapi({ description: 'Of those, deals with a champion as of their last call in the bucket', example: 9 }),
     deals_two_deep: z.number().int().nullable().openapi({ description: 'Of those, deals with two or more champions', example: 3 }),
-    mean_top_score: z.number().nullable().openapi({ description: 'Mean over the covered deals of each deal’s strongest score in the bucket', example: 71.4 }),
+    mean_top_score: z.number().nullable().openapi({ description: 'Mean over the covered deals of each deal’s strongest stakeholder score (latest grades) as of its last call in the bucket', example: 71.4 }),
     red_flags: RedFlagCounts.nullable(),
   })
   .openapi('PortfolioPoint');
@@ -158,7 +170,7 @@ export const DealChampions = z
     as_of: isoTime('2026-03-08T12:00:00.000Z'),
     timezone: z.string(),
     rubric: RubricMark,
-    people: z.array(ChampionPerson).openapi({ description: 'Strongest first: champions, then by score' }),
+    people: z.array(ChampionPerson).openapi({ description: 'Champions first, then by score; people only named (unassessed) last' }),
     facts: DealChampionFacts,
   })
   .openapi('DealChampions');

@@ -2,7 +2,6 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
 import type { Evidence, Grade, NextStep, ScoreComponent } from '../../schemas/analysis.ts';
-import { RedFlagType } from '../../schemas/extraction.ts';
 import type { Role, Stance } from '../../schemas/extraction.ts';
 import { RUBRIC_VERSION } from '../analysis/rubric.ts';
 import type { DbOrTx } from '../db/client.ts';
@@ -11,7 +10,7 @@ import type { WorkspaceContext } from '../deps.ts';
 import { isId } from '../lib/ids.ts';
 import { notFound } from '../lib/problem.ts';
 import type { ChampionStrength, DealChampions, DealTrend, Driver, Interval, StakeholderTrend } from './trends-schemas.ts';
-import { rowsOf } from './trends-summary.ts';
+import { flagCountsOf, rowsOf, sumFlagCounts } from './trends-summary.ts';
 import { bucketOf, bucketsCte, isoText, localDate, trendWindow } from './trends-time.ts';
 import type { TrendWindow } from './trends-time.ts';
 
@@ -22,15 +21,6 @@ export interface WindowQuery {
   interval?: Interval;
   from?: string;
   to?: string;
-}
-
-const FLAG_TYPES = RedFlagType.options;
-type FlagCounts = Record<(typeof FLAG_TYPES)[number], number>;
-
-/** Every red flag type with its count (0 when absent). */
-function flagCounts(raw: unknown): FlagCounts {
-  const src = (raw ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(FLAG_TYPES.map((t) => [t, Number(src[t] ?? 0)])) as FlagCounts;
 }
 
 const round1 = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
@@ -66,7 +56,7 @@ interface BucketRow {
   end_at: string;
   calls: number | null;
   stale_calls: number | null;
-  red_flags: unknown;
+  red_flag_counts: number[] | null;
 }
 
 const bucketBase = (r: BucketRow) => ({
@@ -85,45 +75,26 @@ const windowOut = (w: TrendWindow, rows: BucketRow[]) => ({
 });
 
 /**
- * Sums of the red flag counts of `facts` (a CTE with a `b` bucket column and `red_flags` jsonb) per
- * bucket, as a jsonb object.
+ * The champion count of a group's latest call: max() over [time, count] arrays compares the time
+ * first. A hashable aggregate, unlike array_agg(... order by), so a year of calls needs no sort.
  */
-const flagsByBucket = sql`
-  flags as (
-    select b, jsonb_object_agg(k, n) as red_flags from (
-      select f.b, e.key as k, sum(e.value::int)::int as n from facts f, jsonb_each_text(f.red_flags) e group by f.b, e.key
-    ) x group by b
-  )`;
+const lastChampionCount = (alias: string) =>
+  sql`(max(array[extract(epoch from ${sql.raw(alias)}.occurred_at)::float8, ${sql.raw(alias)}.champion_count::float8]))[2]::int`;
+
+/** The rows of the bucket grid left-joined to `agg` (a CTE with bucket key `b`), oldest first. */
+const bucketSelect = (columns: SQL) => sql`
+  select to_char(bk.local_start, 'YYYY-MM-DD') as date, ${isoText(sql`bk.start_at`)} as start_at, ${isoText(sql`bk.end_at`)} as end_at, ${columns}
+  from buckets bk
+  left join agg a on a.b = bk.local_start
+  order by bk.local_start`;
 
 /** One deal's champion strength per interval: strongest score, mean over engaged stakeholders, champions, red flags. */
 export async function dealTrend(db: DbOrTx, workspace: WorkspaceContext, dealId: string, q: WindowQuery): Promise<z.infer<typeof DealTrend>> {
   const w = trendWindow(q, workspace.timezone);
-  await findDeal(db, workspace, dealId);
-  const rows = rowsOf<BucketRow & { top_score: number | null; mean_score: number | null; champion_count: number | null }>(
-    await db.execute(sql`
-      with ${bucketsCte(w)},
-      facts as (
-        select ${bucketOf(w, sql`cf.occurred_at`)} as b, cf.*
-        from call_facts cf
-        where cf.workspace_id = ${workspace.id} and cf.deal_id = ${dealId}
-          and cf.occurred_at >= (select lo from span) and cf.occurred_at < (select hi from span)
-      ),
-      agg as (
-        select b, count(*)::int as calls,
-          count(*) filter (where rubric_version <> ${RUBRIC_VERSION})::int as stale_calls,
-          max(top_score) as top_score,
-          case when sum(engaged) > 0 then sum(engaged_score_sum)::float8 / sum(engaged) end as mean_score,
-          (array_agg(champion_count order by occurred_at desc, call_id desc))[1] as champion_count
-        from facts group by b
-      ),
-      ${flagsByBucket}
-      select to_char(bk.local_start, 'YYYY-MM-DD') as date, ${isoText(sql`bk.start_at`)} as start_at, ${isoText(sql`bk.end_at`)} as end_at,
-        a.calls, a.stale_calls, a.top_score, a.mean_score, a.champion_count, fl.red_flags
-      from buckets bk
-      left join agg a on a.b = bk.local_start
-      left join flags fl on fl.b = bk.local_start
-      order by bk.local_start`),
-  );
+  if (!isId('deal', dealId)) throw notFound('deal', dealId);
+  // The deal's existence and its series at once: the series of another workspace's deal is empty anyway.
+  const [, result] = await Promise.all([findDeal(db, workspace, dealId), db.execute(dealTrendSql(w, workspace.id, dealId))]);
+  const rows = rowsOf<BucketRow & { top_score: number | null; mean_score: number | null; champion_count: number | null }>(result);
   const points = rows.map((r) => {
     const gap = !r.calls;
     return {
@@ -131,7 +102,7 @@ export async function dealTrend(db: DbOrTx, workspace: WorkspaceContext, dealId:
       top_score: gap ? null : intOrNull(r.top_score),
       mean_score: gap ? null : round1(r.mean_score),
       champion_count: gap ? null : intOrNull(r.champion_count),
-      red_flags: gap ? null : flagCounts(r.red_flags),
+      red_flags: gap ? null : flagCountsOf(r.red_flag_counts),
     };
   });
   return {
@@ -142,6 +113,26 @@ export async function dealTrend(db: DbOrTx, workspace: WorkspaceContext, dealId:
   };
 }
 
+function dealTrendSql(w: TrendWindow, workspaceId: string, dealId: string): SQL {
+  return sql`
+    with ${bucketsCte(w)},
+    agg as (
+      select b, count(*)::int as calls,
+        count(*) filter (where cf.rubric_version <> ${RUBRIC_VERSION})::int as stale_calls,
+        max(cf.top_score) as top_score,
+        case when sum(cf.engaged) > 0 then sum(cf.engaged_score_sum)::float8 / sum(cf.engaged) end as mean_score,
+        ${lastChampionCount('cf')} as champion_count,
+        ${sumFlagCounts(sql`cf.red_flag_counts`)} as red_flag_counts
+      from (
+        select ${bucketOf(w, sql`occurred_at`)} as b, * from call_facts
+        where workspace_id = ${workspaceId} and deal_id = ${dealId}
+          and occurred_at >= (select lo from span) and occurred_at < (select hi from span)
+      ) cf
+      group by b
+    )
+    ${bucketSelect(sql`a.calls, a.stale_calls, a.top_score, a.mean_score, a.champion_count, a.red_flag_counts`)}`;
+}
+
 export interface PortfolioQuery extends WindowQuery {
   account?: string;
   deal?: string;
@@ -150,14 +141,14 @@ export interface PortfolioQuery extends WindowQuery {
 /** The pipeline per interval: deals covered, with a champion, two deep, mean top score, red flags. */
 export async function championStrength(db: DbOrTx, workspace: WorkspaceContext, q: PortfolioQuery): Promise<z.infer<typeof ChampionStrength>> {
   const w = trendWindow(q, workspace.timezone);
-  const accountId = q.account !== undefined ? await findAccountId(db, workspace, q.account) : null;
-  const dealId = q.deal !== undefined ? (await findDeal(db, workspace, q.deal)).deal.id : null;
-  const filters: SQL[] = [];
-  if (accountId) filters.push(sql`and cf.account_id = ${accountId}`);
-  if (dealId) filters.push(sql`and cf.deal_id = ${dealId}`);
+  const [accountId, dealId, span] = await Promise.all([
+    q.account !== undefined ? findAccountId(db, workspace, q.account) : null,
+    q.deal !== undefined ? findDeal(db, workspace, q.deal).then((d) => d.deal.id) : null,
+    windowSpan(db, w),
+  ]);
   const rows = rowsOf<
     BucketRow & { deals_covered: number | null; deals_with_champion: number | null; deals_two_deep: number | null; mean_top_score: number | null }
-  >(await db.execute(portfolioSql(w, workspace.id, sql.join(filters, sql` `))));
+  >(await db.execute(portfolioSql(w, span, workspace.id, { accountId, dealId })));
   const points = rows.map((r) => {
     const gap = !r.calls;
     return {
@@ -166,7 +157,7 @@ export async function championStrength(db: DbOrTx, workspace: WorkspaceContext, 
       deals_with_champion: gap ? null : intOrNull(r.deals_with_champion),
       deals_two_deep: gap ? null : intOrNull(r.deals_two_deep),
       mean_top_score: gap ? null : round1(r.mean_top_score),
-      red_flags: gap ? null : flagCounts(r.red_flags),
+      red_flags: gap ? null : flagCountsOf(r.red_flag_counts),
     };
   });
   return {
@@ -177,37 +168,53 @@ export async function championStrength(db: DbOrTx, workspace: WorkspaceContext, 
   };
 }
 
-/** The portfolio query (exported for the bench's EXPLAIN). */
-export function portfolioSql(w: TrendWindow, workspaceId: string, filters: SQL): SQL {
+/**
+ * The instants the window's buckets span. Asked for first so that the portfolio query filters on
+ * constants: the planner then knows how many calls a year holds (a subquery would leave it guessing).
+ */
+async function windowSpan(db: DbOrTx, w: TrendWindow): Promise<{ lo: string; hi: string }> {
+  const [row] = rowsOf<{ lo: string; hi: string }>(
+    await db.execute(sql`with ${bucketsCte(w)} select ${isoText(sql`lo`)} as lo, ${isoText(sql`hi`)} as hi from span`),
+  );
+  return row!;
+}
+
+const LOCAL_COLUMNS = {
+  day: { key: 'local_day', last: 'last_in_day' },
+  week: { key: 'local_week', last: 'last_in_week' },
+  month: { key: 'local_month', last: 'last_in_month' },
+} as const;
+
+/**
+ * The portfolio query: one pass over the window's call_facts (an index-only scan of
+ * call_facts_bucket_idx) grouped by the stored local bucket key, so there is no time-zone arithmetic
+ * per call and no grouping by deal: a call stands for its deal in a bucket when it is the deal's
+ * last call there (last_in_day/week/month).
+ */
+export function portfolioSql(w: TrendWindow, span: { lo: string; hi: string }, workspaceId: string, f: { accountId: string | null; dealId: string | null }): SQL {
+  const key = sql.raw(`cf.${LOCAL_COLUMNS[w.interval].key}`);
+  const last = sql.raw(`cf.${LOCAL_COLUMNS[w.interval].last}`);
   return sql`
     with ${bucketsCte(w)},
-    facts as (
-      select ${bucketOf(w, sql`cf.occurred_at`)} as b, cf.deal_id, cf.call_id, cf.occurred_at, cf.top_score, cf.champion_count,
-        cf.red_flags, cf.rubric_version
-      from call_facts cf
-      where cf.workspace_id = ${workspaceId} ${filters}
-        and cf.occurred_at >= (select lo from span) and cf.occurred_at < (select hi from span)
-    ),
-    per_deal as (
-      select b, deal_id, count(*)::int as calls,
-        count(*) filter (where rubric_version <> ${RUBRIC_VERSION})::int as stale_calls,
-        max(top_score) as top_score,
-        (array_agg(champion_count order by occurred_at desc, call_id desc))[1] as champion_count
-      from facts group by b, deal_id
-    ),
     agg as (
-      select b, sum(calls)::int as calls, sum(stale_calls)::int as stale_calls, count(*)::int as deals_covered,
-        count(*) filter (where champion_count > 0)::int as deals_with_champion,
-        count(*) filter (where champion_count >= 2)::int as deals_two_deep,
-        avg(top_score)::float8 as mean_top_score
-      from per_deal group by b
-    ),
-    ${flagsByBucket}
+      select ${key} as b, count(*)::int as calls,
+        count(*) filter (where cf.rubric_version <> ${RUBRIC_VERSION})::int as stale_calls,
+        count(*) filter (where ${last})::int as deals_covered,
+        count(*) filter (where ${last} and cf.champion_count > 0)::int as deals_with_champion,
+        count(*) filter (where ${last} and cf.champion_count >= 2)::int as deals_two_deep,
+        (avg(cf.deal_top_score) filter (where ${last}))::float8 as mean_top_score,
+        ${sumFlagCounts(sql`cf.red_flag_counts`)} as red_flag_counts
+      from call_facts cf
+      where cf.workspace_id = ${workspaceId}
+        and cf.occurred_at >= ${span.lo}::timestamptz and cf.occurred_at < ${span.hi}::timestamptz
+        ${f.accountId ? sql`and cf.account_id = ${f.accountId}` : sql``}
+        ${f.dealId ? sql`and cf.deal_id = ${f.dealId}` : sql``}
+      group by 1
+    )
     select to_char(bk.local_start, 'YYYY-MM-DD') as date, ${isoText(sql`bk.start_at`)} as start_at, ${isoText(sql`bk.end_at`)} as end_at,
-      a.calls, a.stale_calls, a.deals_covered, a.deals_with_champion, a.deals_two_deep, a.mean_top_score, fl.red_flags
+      a.calls, a.stale_calls, a.deals_covered, a.deals_with_champion, a.deals_two_deep, a.mean_top_score, a.red_flag_counts
     from buckets bk
-    left join agg a on a.b = bk.local_start
-    left join flags fl on fl.b = bk.local_start
+    left join agg a on a.b = bk.local_start::date
     order by bk.local_start`;
 }
 
@@ -222,20 +229,25 @@ const ref = (p: { personId: string; name: string }) => ({ id: p.personId, name: 
 
 /** Each buyer-side person of the deal with their latest grade and how it moved, and the deal's facts. */
 export async function dealChampions(db: DbOrTx, workspace: WorkspaceContext, dealId: string, now = new Date()): Promise<z.infer<typeof DealChampions>> {
-  const { deal, account } = await findDeal(db, workspace, dealId);
-  const [health] = await db
-    .select()
-    .from(dealHealth)
-    .where(and(eq(dealHealth.workspaceId, workspace.id), eq(dealHealth.dealId, deal.id)))
-    .limit(1);
-  const rows: DealPersonRow[] = (
-    await db
+  if (!isId('deal', dealId)) throw notFound('deal', dealId);
+  // three reads at once; all of them are scoped to the workspace, so a foreign deal gives nothing but the 404
+  const [{ deal, account }, [health], found] = await Promise.all([
+    findDeal(db, workspace, dealId),
+    db
+      .select()
+      .from(dealHealth)
+      .where(and(eq(dealHealth.workspaceId, workspace.id), eq(dealHealth.dealId, dealId)))
+      .limit(1),
+    db
       .select({ dp: dealPeople, name: people.name, title: people.title, email: people.email })
       .from(dealPeople)
       .innerJoin(people, eq(people.id, dealPeople.personId))
-      .where(and(eq(dealPeople.workspaceId, workspace.id), eq(dealPeople.dealId, deal.id)))
-  ).map((r) => ({ ...r.dp, name: r.name, title: r.title, email: r.email }));
-  rows.sort((a, b) => Number(b.grade === 'champion') - Number(a.grade === 'champion') || b.score - a.score || a.name.localeCompare(b.name));
+      .where(and(eq(dealPeople.workspaceId, workspace.id), eq(dealPeople.dealId, dealId))),
+  ]);
+  const rows: DealPersonRow[] = found.map((r) => ({ ...r.dp, name: r.name, title: r.title, email: r.email }));
+  // champions first, then the graded by score, the only-named (unassessed) last
+  const rank = (p: DealPersonRow) => (p.grade === 'champion' ? 2 : p.grade === 'unassessed' ? 0 : 1);
+  rows.sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.name.localeCompare(b.name));
 
   const champions = rows.filter((p) => p.grade === 'champion');
   const plusOne = rows.filter(isPlusOne);
@@ -324,22 +336,26 @@ type Quote = { callId: string; type: string; evidence: Evidence[] };
 /** One person's grade and score over their calls, with the components (and quotes) that moved it. */
 export async function stakeholderTrend(db: DbOrTx, workspace: WorkspaceContext, personId: string, q: StakeholderQuery = {}): Promise<z.infer<typeof StakeholderTrend>> {
   if (!isId('pers', personId)) throw notFound('stakeholder', personId);
-  const [person] = await db
-    .select()
-    .from(people)
-    .where(and(eq(people.workspaceId, workspace.id), eq(people.id, personId)))
-    .limit(1);
-  if (!person) throw notFound('stakeholder', personId);
-  const dealId = q.deal !== undefined ? (await findDeal(db, workspace, q.deal)).deal.id : null;
-  const conditions: SQL[] = [eq(assessments.workspaceId, workspace.id), eq(assessments.personId, person.id), eq(assessments.isCurrent, true)];
-  if (dealId) conditions.push(eq(assessments.dealId, dealId));
+  if (q.deal !== undefined && !isId('deal', q.deal)) throw notFound('deal', q.deal);
+  const conditions: SQL[] = [eq(assessments.workspaceId, workspace.id), eq(assessments.personId, personId), eq(assessments.isCurrent, true)];
+  if (q.deal !== undefined) conditions.push(eq(assessments.dealId, q.deal));
   if (q.from) conditions.push(sql`${assessments.occurredAt} >= ${new Date(q.from).toISOString()}::timestamptz`);
   if (q.to) conditions.push(sql`${assessments.occurredAt} < ${new Date(q.to).toISOString()}::timestamptz`);
-  const found = await db
-    .select()
-    .from(assessments)
-    .where(and(...conditions))
-    .orderBy(asc(assessments.occurredAt), asc(assessments.callId), asc(assessments.id));
+  // the person, the deal filter and the points at once: all scoped to the workspace
+  const [[person], , found] = await Promise.all([
+    db
+      .select()
+      .from(people)
+      .where(and(eq(people.workspaceId, workspace.id), eq(people.id, personId)))
+      .limit(1),
+    q.deal !== undefined ? findDeal(db, workspace, q.deal) : null,
+    db
+      .select()
+      .from(assessments)
+      .where(and(...conditions))
+      .orderBy(asc(assessments.occurredAt), asc(assessments.callId), asc(assessments.id)),
+  ]);
+  if (!person) throw notFound('stakeholder', personId);
   // one point per call (a person named twice in one analysis keeps the graded, higher one)
   const byCall = new Map<string, (typeof found)[number]>();
   for (const a of found) {
@@ -351,13 +367,15 @@ export async function stakeholderTrend(db: DbOrTx, workspace: WorkspaceContext, 
   const callIds = points.map((p) => p.callId);
   const quotes: Quote[] = [];
   if (callIds.length) {
-    for (const table of [signals, redFlags] as const) {
-      const rows = await db
-        .select({ callId: table.callId, type: table.type, evidence: table.evidence })
-        .from(table)
-        .where(and(eq(table.workspaceId, workspace.id), eq(table.personId, person.id), eq(table.isCurrent, true), inArray(table.callId, callIds)));
-      quotes.push(...rows.map((r) => ({ ...r, evidence: r.evidence as Evidence[] })));
-    }
+    const found = await Promise.all(
+      [signals, redFlags].map((table) =>
+        db
+          .select({ callId: table.callId, type: table.type, evidence: table.evidence })
+          .from(table)
+          .where(and(eq(table.workspaceId, workspace.id), inArray(table.callId, callIds), eq(table.personId, person.id), eq(table.isCurrent, true))),
+      ),
+    );
+    for (const rows of found) quotes.push(...rows.map((r) => ({ ...r, evidence: r.evidence as Evidence[] })));
   }
   const quoteFor = (callId: string, component: string) => {
     const hit = quotes.find((x) => x.callId === callId && x.type === component && x.evidence.length > 0);

@@ -5,6 +5,7 @@ import { workspaces } from '../db/schema.ts';
 import type { WorkspaceContext } from '../deps.ts';
 import { ProblemError, notFound } from '../lib/problem.ts';
 import type { Workspace } from './trends-schemas.ts';
+import { relocalizeCallFacts } from './trends-summary.ts';
 
 // GET/PATCH /v1/workspace: the settings of the caller's workspace (time zone, seller domains, name).
 
@@ -57,7 +58,12 @@ export async function updateWorkspace(db: Db, workspace: WorkspaceContext, patch
   }
   if (patch.seller_domains !== undefined) set.sellerDomains = [...new Set(patch.seller_domains.map((d) => d.trim().toLowerCase()))];
   if (Object.keys(set).length === 0) return getWorkspace(db, workspace);
-  const [row] = await db.update(workspaces).set(set).where(eq(workspaces.id, workspace.id)).returning();
-  if (!row) throw notFound('workspace', workspace.id);
-  return toWorkspace(row);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ timezone: workspaces.timezone }).from(workspaces).where(eq(workspaces.id, workspace.id)).for('no key update');
+    const [row] = await tx.update(workspaces).set(set).where(eq(workspaces.id, workspace.id)).returning();
+    if (!before || !row) throw notFound('workspace', workspace.id);
+    // the trend summaries keep each call's local day, week and month: move them to the new zone
+    if (row.timezone !== before.timezone) await relocalizeCallFacts(tx, workspace.id, row.timezone);
+    return toWorkspace(row);
+  });
 }

@@ -5,7 +5,15 @@ import type { TestContext, TestWorkspace } from '../support/app.ts';
 // Every route that reads or writes workspace data, with the ids of a resource owned by `owner`.
 // A new route gets a line here and with it the no-key, wrong-key and other-workspace checks.
 type Ids = { callId: string; dealId: string; accountId: string };
-const ROUTES: { name: string; request: (ids: Ids) => [string, RequestInit?] }[] = [
+const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+// `ownResource`: the other workspace acts on a resource of its own (e.g. creates its own connection), so only leaks are checked.
+const ROUTES: { name: string; request: (ids: Ids) => [string, RequestInit?]; ownResource?: boolean }[] = [
+  { name: 'PATCH /v1/calls/:id', request: (i) => [`/v1/calls/${i.callId}`, json('PATCH', { deal_id: i.dealId })] },
+  { name: 'GET /v1/integrations?provider=', request: () => ['/v1/integrations?provider=zoom'] },
+  { name: 'GET /v1/integrations/:provider', request: () => ['/v1/integrations/zoom'] },
+  { name: 'DELETE /v1/integrations/:provider', request: () => ['/v1/integrations/zoom', { method: 'DELETE' }] },
+  { name: 'POST /v1/integrations/gong/sync', request: () => ['/v1/integrations/gong/sync', json('POST', { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })] },
+  { name: 'PUT /v1/integrations/:provider', request: () => ['/v1/integrations/gong', json('PUT', { access_key: 'k', access_key_secret: 'v' })], ownResource: true },
   { name: 'GET /v1/calls/:id', request: (i) => [`/v1/calls/${i.callId}`] },
   { name: 'GET /v1/calls?deal=', request: (i) => [`/v1/calls?deal=${i.dealId}`] },
   { name: 'GET /v1/calls/:id/analysis', request: (i) => [`/v1/calls/${i.callId}/analysis`] },
@@ -38,12 +46,14 @@ beforeAll(async () => {
     occurred_at: '2026-01-01T00:00:00Z',
     transcript: 'Ana: The secret number is 8675309.\nBo: Understood.',
   });
+  const zoom = await owner.json<{ webhook_url: string }>('/v1/integrations/zoom', { secret_token: 'owner-zoom-secret-8675309' }, { method: 'PUT' });
+  expect(zoom.res.status).toBe(201);
   const deal = (await (await owner.request(`/v1/deals/${body.deal_id}`)).json()) as { account: { id: string } };
   ids = { callId: body.id, dealId: body.deal_id, accountId: deal.account.id };
 });
 afterAll(() => ctx?.close());
 
-describe.each(ROUTES)('$name', ({ request }) => {
+describe.each(ROUTES)('$name', ({ request, ownResource }) => {
   it('refuses a request without a key', async () => {
     const [path, init] = request(ids);
     const res = await ctx.app.request(path, init);
@@ -60,10 +70,10 @@ describe.each(ROUTES)('$name', ({ request }) => {
     const [path, init] = request(ids);
     const res = await other.request(path, init);
     const text = await res.text();
-    expect(text).not.toContain('secret');
+    if (!ownResource) expect(text).not.toContain('secret');
     expect(text).not.toContain('8675309');
     if (path.endsWith('/analyze')) expect(res.status).toBe(404);
-    else if (init?.method !== 'POST') {
+    else if (init?.method !== 'POST' && !ownResource) {
       // Reads by id are 404; list filters with another workspace's ids are empty.
       if (path.includes('?')) expect(JSON.parse(text)).toMatchObject({ data: [] });
       else expect(res.status).toBe(404);
@@ -73,6 +83,12 @@ describe.each(ROUTES)('$name', ({ request }) => {
 
 it("the owner's key still sees its own call", async () => {
   expect((await owner.request(`/v1/calls/${ids.callId}`)).status).toBe(200);
+});
+
+it("another workspace's calls leave the owner's call recorder connection alone", async () => {
+  const res = await owner.request('/v1/integrations/zoom');
+  expect(res.status).toBe(200);
+  expect(await res.text()).not.toContain('owner-zoom-secret');
 });
 
 it('a deal of the same external id in another workspace is a different deal', async () => {

@@ -1,9 +1,11 @@
+import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/node.ts';
 import type { Database } from '../../src/db/node.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { jobHandler } from '../../src/jobs/handlers.ts';
+import type { AnalysisSettings } from '../../src/services/analysis.ts';
 import { startWorker } from '../../src/jobs/worker.ts';
 import { createWorkspace } from '../../src/services/workspaces.ts';
 
@@ -30,10 +32,13 @@ export const TEST_MAX_UTTERANCES = 2_000;
  * The app over a real database: an in-memory PGlite, or the fresh Postgres database of this run
  * (BATON_TEST_DRIVER chooses; see vitest.config.ts). Workspaces keep tests apart on Postgres.
  */
-export async function createTestContext(opts: { worker?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(opts: { worker?: boolean; analysis?: AnalysisSettings } = {}): Promise<TestContext> {
   const driver = process.env.BATON_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite';
+  // Workers claim any queued job of their database: a context with its own analysis settings gets
+  // a database of its own on Postgres, so that other test files' workers never run its jobs.
+  const own = driver === 'postgres' && opts.analysis ? await createOwnDatabase(inject('postgresUrl')) : null;
   const database = await openDatabase({
-    databaseUrl: driver === 'postgres' ? inject('postgresUrl') : null,
+    databaseUrl: driver === 'postgres' ? own?.url ?? inject('postgresUrl') : null,
     dataDir: null,
     poolSize: 4,
   });
@@ -41,7 +46,7 @@ export async function createTestContext(opts: { worker?: boolean } = {}): Promis
   const worker = opts.worker === false ? null : startWorker({
     db: database.db,
     logger,
-    handler: jobHandler({ db: database.db }),
+    handler: jobHandler({ db: database.db, analysis: opts.analysis }),
     concurrency: 2,
     leaseMs: 5_000,
     pollMs: 50,
@@ -84,6 +89,25 @@ export async function createTestContext(opts: { worker?: boolean } = {}): Promis
     async close() {
       await worker?.stop(5_000);
       await database.close();
+      await own?.drop();
+    },
+  };
+}
+
+/** A fresh database beside the run's one (same server), dropped on close. */
+async function createOwnDatabase(runUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const url = new URL(runUrl);
+  const name = `${url.pathname.slice(1)}_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = postgres(runUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const sql = postgres(runUrl, { max: 1, onnotice: () => {} });
+      await sql.unsafe(`drop database if exists ${name} with (force)`);
+      await sql.end();
     },
   };
 }
