@@ -1,12 +1,13 @@
 /**
- * npm run eval [-- --corpus DIR] [--verbose] [--json]
+ * npm run eval [-- --corpus DIR] [--out DIR] [--verbose] [--json]
+ * e.g. npx tsx scripts/eval.ts --corpus test/fixtures/heldout --verbose (the held-out-style corpus)
  * Analyses every input of the evaluation corpus (default ../shared/eval/dev), feeding the calls of
  * each deal in occurred_at order as deal history, writes eval-out/<input>.json, and scores them
  * with ../shared/eval/score.mjs. From the gold files only `file`, `deal` and `occurred_at` are read
  * (upload metadata a client would send), never the labels.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeTranscript } from '../src/analysis/analyze.ts';
@@ -21,7 +22,8 @@ const opt = (name: string) => {
 };
 const corpus = resolve(root, opt('--corpus') ?? '../shared/eval/dev');
 const out = resolve(root, opt('--out') ?? 'eval-out');
-const scorer = resolve(corpus, '../score.mjs');
+// the shared scorer, wherever the corpus lives (a corpus may bring its own score.mjs beside it)
+const scorer = [resolve(corpus, '../score.mjs'), resolve(root, '../shared/eval/score.mjs')].find((p) => existsSync(p)) ?? resolve(root, '../shared/eval/score.mjs');
 
 interface Upload {
   file: string;

@@ -34,6 +34,14 @@ export interface ChampionTestResult {
 }
 
 const NOT_ASKED = /\b(?:didn't|did not|never|forgot to|didn't get to|ran out of time|next time|will|to) (?:get to |ask(?:ed)? )?[^.]{0,20}\b(?:the )?["“]?(?:your call|if it were)|\bdidn't get to\b|\bran out of time\b|\bask (?:on|next|at)\b/;
+/** Words that close an affirmative opening: "yes i would", "yeah absolutely", "yes, definitely, we would". */
+const YES_TAIL = /^(?:[,.!]?\s*(?:i would|i'd|we would|we'd|i will|absolutely|definitely|for sure|totally|100%|a hundred percent|i'd do it|no question|yes|yeah))+\b/;
+
+/** A notes line that reports the seller asking ("I asked her...", "Asked Owen the ... question", "the if-it-were-her-call q."). */
+const ASKED = /\b(?:asked|ask|asking|question|q)\b/;
+/** Hyphenated shorthand reads as words ("if-it-were-her-call" -> "if it were her call"). */
+const dehyphen = (s: string) => s.replace(/(?<=\p{L})-(?=\p{L})/gu, ' ');
+const isTestQuote = (s: string) => TEST_HYPOTHETICAL.test(dehyphen(s.toLowerCase()));
 
 export function classifyAnswer(text: string): ChampionTestAnswer {
   const lower = text.toLowerCase().trim().replace(/^["“']+/, '');
@@ -45,6 +53,12 @@ export function classifyAnswer(text: string): ChampionTestAnswer {
   if (ANSWER_NO.test(opening)) return 'declined';
   if (ANSWER_YES.test(opening)) return ANSWER_HEDGE.test(firstTwo) || /^\w+\?/.test(opening) ? 'hedged' : 'enthusiastic';
   if (ANSWER_HEDGE.test(sentences(opening)[0]?.text ?? '')) return 'hedged';
+  // the verdict can come second ("Good question. Yes, I would.", "I'd never say no to X. Yes, tomorrow.")
+  const second = (sentences(opening)[1]?.text ?? '').replace(LEADING_FILLER, '');
+  if (second && !/\?$/.test(sentences(opening)[0]!.text)) {
+    if (ANSWER_NO.test(second)) return 'declined';
+    if (ANSWER_YES.test(second)) return ANSWER_HEDGE.test(second) ? 'hedged' : 'enthusiastic';
+  }
   return 'unanswered';
 }
 
@@ -70,11 +84,28 @@ function splitReply(text: string, offset: number, answer: ChampionTestAnswer): {
   while (k + 1 < ss.length && k < 3 && answer === 'enthusiastic' && ss[k + 1]!.text.split(/\s+/).length <= 6 && !/^because\b/i.test(ss[k + 1]!.text)) k++;
   const first = ss[0] ?? { start: 0, end: text.length, text };
   const last = ss[k] ?? first;
-  const reply = trimSpan(text, first.start, last.end);
+  let reply = trimSpan(text, first.start, last.end);
   let reason: Span | null = null;
   if (answer === 'enthusiastic') {
     const r = ss.slice(k + 1).find((s) => s.text.split(/\s+/).length >= 6);
     if (r) reason = r;
+    // unpunctuated captions run the yes and the why together ("yes i would if it does what you
+    // showed me that's a week a month back"): the words after the yes are the reason
+    else if (ss.length === 1 && first.text.split(/\s+/).length > 10) {
+      const lower = first.text.toLowerCase();
+      const filler = LEADING_FILLER.exec(lower)?.[0].length ?? 0;
+      const yes = ANSWER_YES.exec(lower.slice(filler));
+      if (yes) {
+        let end = filler + yes[0].length;
+        const more = YES_TAIL.exec(lower.slice(end));
+        if (more) end += more[0].length;
+        const rest = trimSpan(text, first.start + end, first.end);
+        if (rest.text.split(/\s+/).length >= 6) {
+          reply = trimSpan(text, first.start, first.start + end);
+          reason = rest;
+        }
+      }
+    }
   }
   return {
     reply: { start: offset + reply.start, end: offset + reply.end, text: reply.text },
@@ -89,13 +120,13 @@ export function detectChampionTest(c: Conversation, people: People, voice: Array
   for (const t of c.turns) {
     if (c.notes) {
       if (t.header) continue;
-      const l = t.lower;
-      if (!/your call|up to you|your decision|nobody else had a vote|if it were/.test(l)) continue;
-      if (!/\b(?:asked|ask|question)\b/.test(l)) continue;
+      const l = dehyphen(t.lower);
+      if (!TEST_HYPOTHETICAL.test(l) && !/your call|up to you|your decision|nobody else had a vote|if it were/.test(l)) continue;
+      if (!ASKED.test(l)) continue;
       if (NOT_ASKED.test(l)) return none;
       const person = voice[t.index] ?? null;
       // the answer: a quote after the question in the same line, else the next line's quote
-      const qs = quotedSpans(t.text).filter((q) => !/your call|up to you|if it were/i.test(q.text));
+      const qs = quotedSpans(t.text).filter((q) => !isTestQuote(q.text));
       let answerTurn = t;
       let quote = qs[0];
       if (!quote) {
@@ -109,7 +140,7 @@ export function detectChampionTest(c: Conversation, people: People, voice: Array
       const inner = trimSpan(answerTurn.text, quote.start + 1, quote.end - 1);
       const answer = classifyAnswer(inner.text);
       const { reply, reason } = splitReply(inner.text, inner.start, answer);
-      const qEnd = t.sentences.find((s) => /your call|up to you|if it were/i.test(s.text)) ?? t.sentences[0]!;
+      const qEnd = t.sentences.find((s) => isTestQuote(s.text)) ?? t.sentences[0]!;
       return {
         asked: true,
         person,

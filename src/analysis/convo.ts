@@ -68,17 +68,25 @@ function isHeader(text: string): boolean {
 }
 
 const FIELD_LINE = /^\s*[A-Za-z][A-Za-z /&-]{1,30}\s*(?:=|:)\s*\S/;
+/** A label that is not a CRM field: the seller's reported question ("Asked re timing: ...") or an act. */
+const ACT_LABEL = /^\s*(?:i\s+)?(?:asked|ask|said|told|agreed|mentioned|offered|promised|confirmed|explained|pushed|raised)\b/i;
 const PERSON_QUOTE_LINE = /^\s*[A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*)?:\s*["“]/u;
 
 export function buildConversation(t: Transcript, opts: { ownDomains?: readonly string[]; occurredAt?: string | null }): Conversation {
   const sides = resolveSides(t, opts.ownDomains ?? []);
   const notes = t.format === 'notes';
+  // "Marguerite: gate queue at 47 min" is the author's shorthand of what an attendee said, not a field
+  const firstNames = new Set(t.participants.map((p) => p.name.trim().split(/\s+/)[0]!.toLowerCase()).filter((n) => n.length > 1 && !/^(?:notes|me|i)$/.test(n)));
+  const personLabel = (text: string) => {
+    const m = /^\s*([\p{L}'’.-]+)(?: [\p{L}'’.-]+)?\s*:/u.exec(text);
+    return !!m && firstNames.has(m[1]!.toLowerCase());
+  };
   let section: string | null = null;
   const turns: Turn[] = t.utterances.map((u) => {
     const lower = u.text.toLowerCase();
     const header = notes && (isHeader(u.text) || (u.index === 0 && !/["“]/.test(u.text) && u.text.split(/\s+/).length <= 14));
     if (header) section = lower.trim();
-    const field = notes && !header && FIELD_LINE.test(u.text) && !PERSON_QUOTE_LINE.test(u.text) && !/^\s*(?:me|i)\s*:/i.test(u.text);
+    const field = notes && !header && FIELD_LINE.test(u.text) && !PERSON_QUOTE_LINE.test(u.text) && !/^\s*(?:me|i)\s*:/i.test(u.text) && !ACT_LABEL.test(u.text) && !personLabel(u.text);
     return {
       index: u.index,
       speaker: u.speaker,

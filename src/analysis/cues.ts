@@ -5,12 +5,31 @@
  * gaps (`.{0,40}`), so they never backtrack catastrophically.
  */
 
+import { verbForms } from './lexicon.ts';
+
+/**
+ * Will-do modals after any subject ("I'll", "we can", "she's going to", notes' "Bronwen to send").
+ * Patterns start here rather than at the subject: the subject may be any word (a pronoun, a name
+ * in notes), and a literal start keeps the scan cheap.
+ */
+const WILL = String.raw`(?:'ll|\bwill|\bcan|\bcould|\bwould|\bgoing to)`;
+
 /** Words that, just before a cue, negate it ("no hesitation", "not lukewarm", "never a problem"). */
 export const NEGATORS = /\b(?:not|no|never|without|n't|nothing|zero|hardly|nobody|isn't|wasn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|cannot)\s+(?:\w+\s+){0,2}$/;
 
 // ---- positive signals -------------------------------------------------------------------------
 
+const PAY = verbForms(['pay'], ['present', 'past', 'participle', 'base']);
 export const ARTICULATED_VALUE = [
+  // what the product did or does, in their words: "the trial cut our quote turnaround from three days to same day"
+  new RegExp(String.raw`\b(?:it|this|the (?:trial|pilot|system|tool|platform|software|app|sensors?|dashboard|product|model))\b[^.]{0,25}\b(?:${verbForms(['cut', 'catch', 'find', 'spot', 'flag', 'prevent', 'avoid', 'save', 'reduce', 'halve', 'double', 'eliminate'], ['past'])})\b(?! (?:out|off|in|up)\b)`),
+  new RegExp(String.raw`\b(?:${PAY}) for itself\b`),
+  /\b(?:is|that's|that is|it's) (?:real|serious|big|proper) money\b|\bworth every (?:penny|cent)\b/,
+  /\b(?:that's|this is|here's) (?:what|how) (?:i'll|i will|i'd|i'm going to) (?:tell|say to|show|put it to)\b/,
+  // how they will carry it inside: "that's how I'll put it to Fiona"
+  /\b(?:that's|this is|here's) how (?:i'll|i will|i'd|i would|i'm going to) (?:put|pitch|sell|present|frame|explain|position|sell|take) (?:it|this)\b/,
+  // the outcome it buys, tied to the product: "if it does what you showed me, that's a week a month back for my team"
+  /\b(?:if (?:it|this|that) (?:does|works|gets|cuts|saves)|with (?:this|it)|this (?:would|will|could)|it (?:would|will|could))\b[^.]{0,60}\b(?:saves?|cuts?|reduces?|frees? up|back for (?:my|our|the)|pays? for itself|that's (?:a|an|\d+|[a-z]+) [^.]{0,30}\b(?:back|saved|less|fewer|a (?:week|month|year)))\b/,
   /\bpays? for itself\b/,
   /\b(?:that's|this is|that is|here's) (?:the|my|how i'd|how i'm going to|what i'd) (?:slide|story|pitch|case|argument|number|point)\b/,
   /\bthe (?:slide|story|pitch|case) i'd (?:show|tell|make|give|bring)\b/,
@@ -27,41 +46,70 @@ export const INTRO_OFFERED = [
   /\b(?:i'll|i will|let me|i can|i could|happy to|i'd be happy to|i'm going to|i am going to)\s+(?:set (?:it|that|this|one|something) up|set up (?:a|the|that) (?:meeting|call|time|intro)|get you (?:in front of|on (?:his|her|their|the) (?:calendar|agenda)|in with|time with|a meeting with|in a room with|on the agenda)|introduce you|bring you (?:to|in|into|along)|loop you in|connect you|put you in touch|make the intro(?:duction)?|get (?:him|her|them) (?:on|in|to)|book (?:us|you|time|it|a meeting))/,
   /\b(?:let's|let us) get (?:the|this|our|your) [a-z ]{0,30}in front of\b/,
   /\bi'll bring [a-z]+ (?:too|along|in|with me)\b/,
-  /\b(?:offered|agreed|volunteered) to (?:set up|introduce|arrange|book|get (?:us|me|you) in)\b/,
+  /\b(?:offered|agreed|volunteered) to (?:set up|introduce|arrange|book|get (?:us|me|you) in|bring (?:us|me|you|[a-z]+) in|(?:loop|bring|pull|get) in (?:the|our|his|her|their|my))\b/,
   /\bi'll introduce you\b/,
-  /\b(?:i'll|i will|let me|i can|happy to)\s+(?:loop|bring|pull|get)\s+(?:in\s+)?(?:our|my)\s+(?:cfo|ceo|coo|cto|cio|ciso|cmo|vp|boss|director|head of \w+|controller|owner|president|gm)\b/,
+  /\b(?:i'll|i will|let me|i can|happy to)\s+(?:loop|bring|pull|get)\s+(?:in\s+)?(?:our|my)\s+(?:cfo|ceo|coo|cto|cio|ciso|cmo|vp|boss|director|head of \w+|controller|owner|president|gm|md|chief exec\w*|managing \w+)\b/,
   /\b(?:i'll|i will|let me|i can)\s+set up (?:a |the )?(?:call|meeting|intro|introduction) with\b/,
+  // "I'll get you fifteen minutes on the agenda", "I'll get you ten minutes with her"
+  /\b(?:i'll|i will|let me|i can|i could)\s+get (?:you|us) (?:[a-z0-9-]+ ){0,3}(?:on (?:the|his|her|their|our) (?:agenda|calendar|diary)|in front of|with (?:him|her|them|our|my|the))\b/,
+  /\bget (?:us|you|me) (?:[a-z0-9-]+ ){0,3}(?:with (?:him|her|them)|in front of|on (?:the|his|her|their) (?:calendar|agenda|diary))\b/,
+  /\b(?:i'd like|i want|i'd love) (?:you|both of you|you both|you two)(?: both)? (?:there|in the room|to (?:join|come|attend|present))\b/,
+  // "Let me get Callum on a call with you", "I'll get him in a room with us"
+  /\b(?:i'll|i will|let me|i can|i could)\s+get [a-z]+ (?:on (?:a|the) (?:call|calendar|zoom|meeting|line)|in (?:a|the) room) with (?:you|us)\b/,
+  // typed notes, third person: "Tamar will set up time with Dr. Greene", "she'll get us in front of the CFO"
+  /(?:'ll|\bwill|\bis going to|\boffered to|\bagreed to)\s+(?:set up (?:time|a call|a meeting|an intro|a session|the meeting) with|get (?:us|you|me) (?:in front of|on (?:his|her|their|the) (?:calendar|agenda)|time with)|introduce (?:us|me))\b/,
 ];
 
+const ADVOCACY_DONE = verbForms(['pitch', 'present', 'demo', 'show', 'share', 'forward', 'circulate', 'send', 'mention', 'discuss', 'raise', 'float', 'socialise', 'socialize', 'champion'], ['past', 'participle']);
+const GROUP = String.raw`(?:board|committee|partners|leadership|exec(?:utive)?s?|staff meeting|team meeting|management|directors|owners|steering group|ops review|all-hands|huddle|the team|my team)`;
 export const INTERNAL_ADVOCACY = [
-  /\b(?:i|i've|we|we've|he|she|[a-z]+)\s+(?:already |also |literally )?(?:pitched|presented|demoed|showed|shared|forwarded the|circulated)\s+(?:it|this|the|our|your|them)\b[^.]{0,80}\b(?:to|at|with)\s+(?!us\b|you\b|me\b)(?:the|our|my|his|her|their|a|every|\w+)\b/,
-  /\b(?:i|i've|we|he|she)\s+(?:already |also )?walked (?:our|my|the|your|his|her) [a-z ]{1,30} through (?:it|them|this|the)\b/,
+  // "I've already shown the demo to my underwriters", "Nkechi forwarded the pilot summary to Callum", "I discussed it with our GM Finance"
+  new RegExp(String.raw`\b(?:${ADVOCACY_DONE})\s+(?:it|this|that|them|the|our|your|his|her|their|my)\b[^.]{0,80}?\b(?:to|with|at|in front of)\s+(?!us\b|you\b|me\b)(?:the|our|my|his|her|their|a|an|every|\w+)\b`),
+  // "I already sent him the dairy story", "I showed her the numbers"
+  new RegExp(String.raw`\b(?:i|we|she|he)(?:'ve| have| has)?\s+(?:already |also |just )*(?:${ADVOCACY_DONE})\s+(?:him|her|them)\s+(?:the|our|your|a|my|them|it)\b`),
+  // with their own word on it: "I'll forward it to him with my recommendation"
+  /\b(?:forward|send|pass|take|bring)\w* (?:it|this|that)(?: on)? to (?:him|her|them|[a-z]+) with (?:my|our|a) (?:recommendation|endorsement|blessing|backing|support)\b|\brecommend(?:ed|ing)? (?:it|this|you) to\b/,
+  /\b(?:i'll|i will|i'm going to)\s+(?:sponsor|back|champion|go to bat for|fight for) (?:it|this)\b/,
+  // (any subject: the pattern starts at the verb)
+  /\bwalked (?:our|my|the|your|his|her) [a-z ]{1,30} through (?:it|them|this|the)\b/,
   /\b(?:i|i've|we)\s+(?:already |also )?(?:sent|put) (?:the one-pager|your numbers|the numbers|your deck|the deck|the proposal|it) (?:to|in) (?:the|our|my)\b/,
   /\b(?:i|we)\s+(?:already )?told (?:our|my|the) [a-z ]{1,25} (?:this is the one|we should|to pick|about (?:it|this|you))\b/,
   /\b(?:been |i've been |i'm )?talking it up\b/,
   /\bi'm going to (?:bring it up|pitch|present|push for|make the case|champion)\b/,
   /\b(?:case|pitch|argument) i'm going to make to\b|\bi'm going to (?:make|pitch|present) (?:it |this |that )?to (?:our|my|the)\b/,
-  /\bi'll (?:pitch|present|push for|make the case for|champion|sell) (?:it|this)\b/,
+  /\b(?:i'll|i will)\s+(?:pitch|present|push for|make the case for|champion|sell|fight for|go to bat for) (?:it|this)\b/,
   /\bi'll keep (?:working on|pushing) (?:him|her|them)\b/,
   /\balready showed (?:our|the|your) [a-z ]{1,30} to\b/,
   /\b(?:pitched|presented) it at the\b/,
+  // taking it to a group: "I'll take it to the partners' meeting", "I'll bring it up at the board"
+  new RegExp(String.raw`\b(?:i'll|i will|i'm going to|let me|she'll|he'll|will)\s+(?:take|bring|present|pitch|raise|put) (?:it|this|the (?:business case|case|proposal|numbers|deck|results|summary|pilot results|trial results))(?: up)? (?:to|at|in front of|with|before) (?:the|our|my|his|her|[a-z]+'s) (?:[a-z']+ ){0,2}(?:${GROUP}|meeting|review)\b`),
 ];
 
+// someone else's standing authority ("she approves anything over 50k"), not "I'm not signing anything until..."
+const APPROVE = verbForms(['sign', 'approve', 'clear', 'sign off', 'sign off on', 'okay', 'authorise', 'authorize', 'rubber-stamp', 'green-light'], ['present']);
 export const INSIDER_INFO = [
   /\b(?:signs?|sign off on) (?:anything|everything|all|off|every)\b/,
-  /\b(?:final|real|ultimate) (?:call|say|decision|sign-?off)\b/,
+  /\b(?:final|real|ultimate) (?:call|say|decision|sign-?off|approval)\b/,
   /\bthe decision (?:here )?(?:would be|is|goes to)\b/,
   /\bmakes? the (?:final )?call\b/,
-  /\b(?:anything|everything|software|purchases?)\b[^.]{0,30}\b(?:over|above|under) [a-z0-9$ ]{1,25}\bgoes (?:to|across)\b/,
-  /\bgoes (?:to|across) (?:the|his|her) (?:board|committee|desk|cfo|ceo)\b/,
+  /\b(?:anything|everything|software|purchases?)\b[^.]{0,30}\b(?:over|above|under) [a-z0-9$£€ ]{1,25}\b(?:goes (?:to|across)|needs|has to|must|requires)\b/,
+  /\b(?:goes|go|would go|will go|has to go|needs to go|going) (?:to|across|through|past|before) (?:the|his|her|our|my) (?:[a-z]+ ){0,2}(?:board|committee|desk|cfo|ceo|cpo|coo|cio|cto|md|gm|vp|director|owner|boss|council|panel)\b/,
+  /\b(?:has to|have to|needs? to|must) (?:approve|sign off on|sign off|sign|okay) (?:anything|everything|all|any|every)\b/,
   /\bowns? the [a-z ]{0,20}budget\b/,
-  /\b(?:budget|capital requests?|fiscal year|budget planning|budget meeting|budget cycle)\b[^.]{0,40}\b(?:locked|due|starts?|goes in|go in|gets set|meets?|second week|by [a-z]+)\b/,
+  // who approves what: "she approves anything over fifty thousand", "he clears capex proposals"
+  new RegExp(String.raw`\b(?:${APPROVE}) (?:anything|everything|all|any|every|capex|purchases?|spend|contracts?|budgets?|vendor)\b`),
+  /\b(?:budget|money|funding|sign-?off|approval) (?:sits|is|lies|rests) with\b|\bholds? the (?:budget|purse|money)\b|\bfunding (?:for (?:this|it) )?comes from\b|\bneeds? (?:his|her|their) signature\b/,
+  // how the buying group works: "the credit committee has to approve...", "the partners meet to approve budgets", "the committee meets on the 21st"
+  /\b(?:committee|board|partners|owners(?:' group)?|council|exec(?:utive)? team|leadership team)\b[^.]{0,30}\b(?:has to|have to|must|needs? to|only) (?:approve|sign off|meet|review|vote)\b/,
+  /\b(?:committee|board|partners|owners(?:' group)?|council)\b[^.]{0,20}\b(?:meets?|reviews?|votes?|approves?)\b[^.]{0,40}\b(?:on|in|every|each|the first|the second|the third|the last|monthly|quarterly|week|month)\b/,
+  /\b(?:budget|capital requests?|capex(?: requests?| proposals?)?|fiscal year|budget planning|budget meeting|budget cycle|budget round)\b[^.]{0,40}\b(?:locked|due|starts?|goes in|go in|gets set|meets?|second week|by [a-z]+|closes?)\b/,
   /\bnotice (?:by|clause)\b|\bgive them notice\b/,
   /\b(?:we|they) (?:looked at|evaluated|trialed|tried) [a-z]+ (?:last|this|two|a)\b/,
   /\bkilled (?:it|a|the|that)\b/,
   /\boffered (?:us )?(?:a |an )?(?:free|discount|twenty|thirty|\d+|[a-z-]+ percent)/,
-  /\b(?:between us|just so you know|off the record|i'll tell you straight|i'll be honest with you)\b[^.]{0,200}\b(?:decision|cfo|ceo|budget|killed|signs?|approv\w+|competitor|looked at|offered|price)\b/,
+  /\b(?:between us|just so you know|off the record|i'll tell you straight|i'll be honest with you|to be honest)\b[^.]{0,200}\b(?:decision|cfo|ceo|budget|killed|signs?|approv\w+|competitor|looked at|offered|price|nervous|worried|against)\b/,
   /\bthe one (?:finance|everyone|the board|he|she) listens to\b/,
+  /\b(?:trusts|listens to|relies on|defers to|goes by) [a-z]+ on (?:anything|everything|all|most)\b/,
   /\b(?:can|could) (?:say no|veto)\b/,
   /\bput it on my card\b|\bwithout asking anybody\b/,
   /\bpressure from above\b/,
@@ -69,6 +117,8 @@ export const INSIDER_INFO = [
   /\b(?:board's|the) finance committee\b/,
   /\b(?:that's|it's|company) policy\b|\bthree quotes\b|\b(?:needs?|requires?) (?:board|committee|ceo|cfo) approval\b|\bapproval process\b|\bsecurity review (?:takes|before)\b/,
   /\bhe'll believe\b|\bwhat'll move him\b|\bthing that'll move (?:him|her)\b/,
+  // how a competitor landed with them: "the drivers hated their app in the trial"
+  new RegExp(String.raw`\b(?:${verbForms(['hate', 'love', 'dislike', 'like', 'drop', 'abandon', 'complain about', 'struggle with', 'stop using', 'give up on'])}) (?:their|the other|the competitor's) (?:app|product|tool|system|platform|software|demo|trial|pilot|pricing|interface)\b`),
 ];
 
 export const PERSONAL_WIN = [
@@ -77,55 +127,80 @@ export const PERSONAL_WIN = [
   /\bmy (?:review|bonus|promotion)\b/,
   /\bi(?:'d| would) (?:like|love) (?:my [a-z]+ back|to be the one|to walk into)\b/,
   /\bi want to walk into\b/,
-  /\bi(?:'m| am) the (?:guy|one|person) who\b/,
+  new RegExp(String.raw`\bi(?:'m| am|'ll be|'d be| will be| would be) the (?:guy|one|person|woman|man) who (?:${verbForms(['fix', 'solve', 'make', 'get', 'bring', 'deliver', 'save', 'turn', 'cut', 'kill', 'stop', 'finally'], ['past'])}|(?:gets?|takes?) (?:blamed|the (?:blame|heat|fall|credit))|(?:has|have) to (?:explain|answer for))\b`),
   /\bthe one who (?:fixed|made|solved)\b/,
   /\bget my [a-z -]+ back\b/,
+  // time given back to them: "I got back most of a day a month", "I'd get my evenings back"
+  /\bi(?:'ve| have|'d| would|'ll| will)? ?(?:got|get|gets|getting) back (?:[a-z]+ ){0,4}(?:day|days|hours?|time|evenings?|weekends?|nights?|life|sanity)\b/,
   /\bmake me look (?:good|great)\b|\blook good in front of\b/,
+  // the number they answer for: "shrink is my number", "this is her number and she wants it fixed"
+  /\b(?:it's|this is|that's|is) (?:my|her|his) (?:number|metric|kpi|target|scorecard|neck on the line)\b/,
   /\bwants? (?:to be )?the (?:win|one who)\b/,
 ];
 
+const GIVE = verbForms(['give', 'send', 'pull', 'share', 'provide', 'assign', 'dedicate', 'free up', 'lend', 'get', 'set up', 'stand up', 'spin up', 'create', 'open', 'grant', 'export', 'put together', 'dig out', 'dig up', 'run'], ['base']);
+const RESOURCE = String.raw`(?:(?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four|[a-z]+) (?:months?|weeks?|years?|quarters?) of|data|export|exports|file|files|history|copy|analysts?|engineers?|people|hours?|access|account|accounts|sandbox|questionnaire|samples?|master|login|logins|environment|budget|vm|vms|server|instance|tenant|bucket|spreadsheet|rules|spend|figures|numbers|transactions|invoices|logs|records|reports?|list|dataset|credentials|an hour with|time with)`;
 export const RESOURCE_COMMITTED = [
-  /\b(?:i|we)(?:'ll| will| can| could)\s+(?:give|send|pull|share|provide|assign|dedicate|free up|lend|get|set up)\s+(?:you\s+)?[a-z0-9 ,'-]{0,40}\b(?:data|export|file|files|history|copy|analysts?|engineers?|people|hours?|access|account|sandbox|questionnaire|sample|master|login|environment|budget|an hour with|time with)\b/,
-  /\b(?:i|we)(?:'ll| will| can)\s+have (?:our|my) [a-z ,]{1,40}(?:set up|build|pull|send|give|run|configure)\b/,
-  /\b(?:two|three|four|\d+) of my (?:analysts|engineers|people|team)\b/,
+  new RegExp(String.raw`${WILL}\s+(?:${GIVE})\s+(?:you\s+|us\s+)?[a-z0-9 ,'’-]{0,50}\b${RESOURCE}\b`),
+  // notes' "Bronwen to send the leave spreadsheet by Friday"
+  new RegExp(String.raw`\bto (?:send|share|pull|provide|give|export|set up)\s+(?:you\s+|us\s+)?[a-z0-9 ,'’-]{0,50}\b${RESOURCE}\b`),
+  /\b(?:i|we|she|he)(?:'ll| will| can)\s+have (?:our|my|her|his) [a-z ,]{1,40}(?:set up|build|pull|send|give|run|configure)\b/,
+  // someone of theirs put on it: "I'll get Dev to start the integration work on Monday"
+  /\b(?:i|we|she|he)(?:'ll| will| can)\s+(?:get|have|ask) [a-z]+ to (?:start|begin|build|set up|pull|send|run|work on|help|configure|install)\b/,
+  /\b(?:two|three|four|\d+|one) of my (?:analysts|engineers|people|team|network engineers)\b/,
+  // their team's time: "I would need two weeks of my team's time for the installation"
+  /\b(?:a|one|two|three|four|five|six|\d+|a few|a couple of) (?:days?|weeks?|hours?|months?) of (?:my|our|her|his) (?:team's |people's |engineers' |analysts' )?time\b/,
   /\b(?:committed|agreed|offered) to (?:send|give|provide|loop in|pull|share|assign)\b/,
   /\bloop in (?:her|his|my|our) [a-z ]{1,20}(?:engineer|analyst|team|lead)\b/,
 ];
 
 export const DIRECT_COMMITMENT = [
-  /\b(?:let's do (?:it|this)|we're in\b|count us in|you(?:'ve)? got a deal|send (?:me|over|us) the (?:contract|paperwork|order form|msa)|(?:i'll|we'll|i will|we will) (?:sign|move forward|go ahead|take it|buy it))\b/,
+  /\b(?:let's do (?:it|this)|we're in\b|count us in|you(?:'ve)? got a deal|send (?:me|over|us) the (?:contract|paperwork|order form|msa)|(?:i'll|we'll|i will|we will) (?:sign|move forward|go ahead|take it(?! (?:to|up|back|away|over|from|on|further|with|in)\b)|buy it))\b/,
 ];
 
 // ---- red flags ---------------------------------------------------------------------------------
 
 /** Non-answers that are vague whatever the question. */
 export const VAGUE_STRONG = /\b(?:it depends|depends on|kind of depends|hard to say|tough to say|difficult to say|sort of|who knows|not sure yet|remains to be seen)\b/;
+/** A flat non-answer to a direct question ("I don't know. Ask me again in Q2."), but not "about, I don't know, fifteen". */
+export const NON_ANSWER = /\b(?:i (?:really |honestly |just )?don't know|no idea|can't say|couldn't say)\b(?![,\s]+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a (?:few|couple|dozen|hundred)|like|maybe|about|around|if|whether|how|what|why|when|exactly))|\bask me (?:again|later|after|in|next)\b/;
 /** Softer hedges: a non-answer when they answer a question about timing or next steps. */
-export const HEDGE_WEAK = /\b(?:maybe|probably|perhaps|possibly|i don't know|let me think|i'd have to think|we'll see|let me see how|circle back|get back to you|i'll reach out|when i can|closer to then|put it in an email|shoot me an email|send me (?:the|whatever|that|it)[^.]{0,40}(?:first|and we'll)|first\. i'll look|i'd rather not|don't want to commit|not (?:yet|right now)|let's not get ahead|let me check|hold off|we'll figure it out|not a great time|too early)\b/;
+export const HEDGE_WEAK = /\b(?:maybe|probably|perhaps|possibly|i don't know|let me think|i'd have to think|we'll see|let's see|let me see how|circle back|get back to you|come back to you|revert|i'll reach out|when i can|when things (?:settle|calm down|quieten down|quiet down)|closer to then|put it in (?:an email|writing)|in writing|shoot me an email|drop me an email|(?:don't|do not) need a (?:call|meeting)|no need for a (?:call|meeting)|send me (?:the|whatever|that|it)[^.]{0,40}(?:first|and we'll)|first\. i'll look|have a look when|i'd rather not|don't want to commit|not (?:yet|right now|until|before)|let's not get ahead|let me check|hold off|we'll figure it out|not a great time|too early|(?:is|'s) no good|i'll let you know|can't promise|cannot promise|no promises|(?:in|after) the new year|(?:in|after|until|till) q[1-4]|(?:until|till|after|wait for) (?:the )?next (?:year|quarter)|send (?:me )?something (?:in|after|later|over)|after the (?:[a-z-]+ ){0,2}(?:move|close|audit|peak|holidays|season|migration|budget round|cutover|busy period|year-end|year end)|let's (?:talk|revisit|reconnect|regroup|touch base|pick (?:this|it) (?:back )?up) (?:again )?(?:after|in|next|once|when|later))\b/;
 
 /** Faint praise that needs a question about the product to be about the product. */
-export const LUKEWARM_CONTEXTUAL = /\b(?:it's|it is|it was|that's|looks|looked|seems|it looks|pretty) (?:\.{3}\s*)?(?:fine|decent|okay|ok|alright|nice|not bad|interesting)\b/;
+export const LUKEWARM_CONTEXTUAL = /\b(?:it's|it is|it was|that's|looks|looked|seems|it looks|pretty|they were|they're|they are) (?:\.{3}\s*)?(?:fine|decent|okay|ok|alright|all right|nice|not bad|interesting|reasonable|solid enough|good enough)\b/;
+/** Faint praise of the thing itself, held back with a "but" ("It's a nice demo. But...", "the demo was okay but"). */
+export const FAINT_BUT = /\b(?:it|this|they|the (?:demo|product|tool|app|platform|trial|pilot|dashboard|software|system|forecasts?|recommendations?|results?|numbers|ui|[a-z]+ demo))(?:'s| is| was| were| are|\s["“]?looks?| looked| seems?| seemed)(?: like)? (?:a |an )?(?:\.{3}\s*)?(?:fine|decent|okay|ok|alright|all right|nice|not bad|interesting|pretty good|promising)(?: [a-z]+)?["”]?(?:,? (?:but|though|i guess|i suppose)\b|[.!]?\s*$)/;
 /** Faint praise in any context ("I'm not against it", "interesting, I guess"). */
 export const LUKEWARM_INHERENT = [
   /\bi'm not against it\b|\bnot opposed to it\b/,
-  /\b(?:interesting|fine|okay|ok|nice|decent),? i guess\b/,
+  /\b(?:interesting|fine|okay|ok|nice|decent|alright),? i guess\b/,
   /\bi guess it's (?:fine|okay|ok|interesting)\b/,
   /\b(?:fine|okay|ok|alright|decent|not bad),? i suppose\b|\bmeh\b/,
   /\bit's still a good product\b[^.]{0,10}|\b(?:the )?product is fine\b/,
   /\bit looks like every [a-z ]{1,30}(?:pitch|demo|vendor)\b/,
+  /\bnot (?:sure|convinced)\b[^.]{0,30}\b(?:a priority|a must|needed|necessary|worth it|for us|the right time|now is the time|the time|right now)\b/,
+  // sarcasm: "Oh great, another app for people to forget their password to"
+  /\b(?:oh (?:great|good|joy|wonderful|brilliant|lovely)|just what (?:we|i) need(?:ed)?|yay)\b[^.]{0,15}\banother\b/,
+  /^\W*(?:mixed|so-so)\b|\bmixed (?:feelings|reviews|bag|results|reaction)\b|\b(?:it's|it was|reaction was|feedback was|reactions were) mixed\b/,
+  /\bevery [a-z ]{1,20}(?:vendor|rep|tool|demo) says that\b|\bi've seen (?:slick|good|nice|plenty of|a lot of) demos\b/,
 ];
 
+/** Keeping the seller from the decision maker, whatever was asked. */
 export const INTRO_RELUCTANCE = [
-  /\b(?:let me|i'd rather|i'll|i will|i want to)\s+(?:take|bring|run|work on|handle|brief|pitch)\b[^.]{0,40}\bmyself\b/,
+  // "let me take it to Anita myself", "let me keep her updated myself" (but "I'll bring you myself" brings the seller)
+  /\b(?:let me|i'd rather|i'll|i will|i want to|i'd prefer to|i'd like to)\s+(?:take|bring|run|work on|handle|brief|pitch|keep|update|walk|present|deal with|talk to|manage)\b(?! (?:you|us)\b)[^.]{0,40}\bmyself\b/,
   /\b(?:doesn't|does not|don't|won't|never) (?:really )?(?:take|do|like|love|want) (?:vendor|sales) (?:calls|meetings|pitches)\b/,
-  /\bhates vendor (?:calls|meetings|pitches)\b/,
-  /\bleave [a-z. ]{1,30} to me\b/,
+  /\bhates (?:vendor (?:calls|meetings|pitches)|being sold to)\b/,
+  /\bleave [a-z. ]{1,30} to me\b|\blet me handle (?:him|her|them)\b/,
   /\bsend it to me,? not to (?:him|her|them)\b/,
-  /\bi'll (?:just )?(?:forward|pass) (?:him|her|them|it)\b[^.]{0,40}/,
+  /\bi'll just (?:forward|pass) (?:him|her|them|it)\b[^.]{0,40}/,
+  /\b(?:i wouldn't|i won't|i'm not going to|i'd rather not|i'm not ready to|not ready to) (?:take|bring|show|put|send|forward) (?:it|this|that|you) (?:to|in front of|before) (?:him|her|them|our|my|the)\b/,
   /\b(?:he|she|they)(?:'s|'re| is| are) (?:too busy|slammed|swamped)\b/,
-  /\bi wouldn't\b/,
-  /\bnot yet\b/,
+  /\b(?:not|wasn't|isn't|wasn't really) keen on (?:bringing|introducing|looping|involving|putting)\b/,
 ];
+/** A hedge or refusal that keeps the seller out when it answers a question about meeting someone. */
+export const RELUCTANCE_IN_ANSWER = [/\bi'll (?:just )?(?:forward|pass) (?:him|her|them|it)\b/, /\bi wouldn't\b/, /\bnot (?:yet|until|before|right now|now)\b/, /\b(?:i'd|i would) (?:hold off|rather not|wait)\b/, /\bhold off\b/, /^(?:no|nah|nope)\b(?![,.]? (?:yeah|yes|problem|worries|question|doubt))/];
 
 export const CHAMPION_AT_RISK = [
   /\bmy (?:role|job|position|team|department) (?:is|was|'s) (?:being )?(?:folded|eliminated|cut|moved|merged|restructured|reorg\w*|going away|changing)\b/,
@@ -134,36 +209,74 @@ export const CHAMPION_AT_RISK = [
   /\bi(?:'m| am) (?:leaving|moving on|stepping down|transferring)\b/,
   /\bmy last day\b/,
   /\b(?:they )?(?:put|moved|pulled|assigned) me (?:on|onto|to) (?:the|a)\b/,
+  /\b(?:she's|he's|she has|he has|i've|i have|has|have) been (?:moved|pulled|reassigned|put|seconded|transferred) (?:to|onto|on|off)\b/,
+  /\b(?:won't|don't|doesn't|will not|do not) have (?:much |any )?time for (?:this|it)\b/,
   /\bon top of (?:payroll|my (?:day )?job|my day|everything)\b/,
   /\bhalf of somebody else's job\b/,
   /\bi(?:'m| am) not the one (?:he|she|they)(?:'s|'re| is| are)? listening to\b/,
   /\b(?:being|getting) (?:replaced|laid off)\b|\blayoffs\b/,
+  /\b(?:handed|handing|put|putting) in my notice\b|\bi(?:'ve| have)? resign(?:ed)?\b|\bi(?:'m| am) (?:finishing|off|out|gone) (?:at the end of|on|next|in)\b|\bmy last (?:day|week|month)\b/,
+  /\b(?:going on|starting|taking|be on|off on) (?:parental|maternity|paternity|medical|extended|sick|long-term|garden) leave\b|\bsabbatical\b/,
+  /\b(?:starting|taking|moving to) a (?:new|different) (?:role|job|position)\b|\bwhile i'm (?:out|away|off|on leave)\b|\bcovering (?:for me|the project while)\b/,
 ];
 
 export const BLOCKER = [
   /\b(?:i'm|i am|we're|we are) not (?:signing|approving|going to sign|buying)\b[^.]{0,80}\bunless\b/,
-  /\bunless the (?:rate|price|cost)\b/,
+  /\b(?:won't|will not|wouldn't|not going to|isn't going to|refuses? to) (?:approve|sign|buy|sign off on|agree to|support|move)\b[^.]{0,60}\bunless\b/,
+  /\b(?:don't|do not|doesn't) need (?:another|a new|this|more) (?:tool|system|platform|vendor|product|app|software|project)\b/,
+  /\bunless the (?:total )?(?:rate|price|cost)\b/,
   /\bwants? (?:\w+ )?percent off\b/,
   /\bnot a negotiating position\b|\bnon-?negotiable\b|\bdeal-?breaker\b/,
+  // hard conditions: "we will only consider it if you come in at or below the current contract"
+  /\b(?:will|would|'ll) only (?:consider|sign|approve|buy|look at|move forward|go ahead|entertain)\b[^.]{0,60}\bif\b/,
+  /\bnot something (?:i|we) (?:can|will|could) (?:move|budge|bend|negotiate) on\b|\b(?:won't|will not|can't|cannot) (?:budge|move|bend) on (?:that|this|it|price|terms)\b/,
   /\bwe(?:'re| are) overcomplicating\b|\bthat's not a reason to\b|\bwe don't need (?:this|it|another)\b|\bwaste of (?:money|time)\b/,
-  /\bi(?:'m| am| will|'ll) (?:veto|block|oppose)\b|\bover my dead body\b|\bi'm against (?:it|this)\b/,
+  /\bi(?:'m| am| will|'ll|'d) (?:veto|block|oppose) (?:it|this|that|the (?:deal|purchase|contract|project|proposal|change))\b|\bover my dead body\b|\bi'm against (?:it|this)\b/,
 ];
 
 // ---- questions the seller asks ----------------------------------------------------------------
 
-export const TEST_HYPOTHETICAL = /\b(?:if (?:it|this|the decision) (?:were|was) (?:entirely |totally |purely |completely |only |just |solely |all |a hundred percent |one hundred percent |100% |100 percent )?(?:up to you|your (?:call|decision|choice))|if (?:it|this) (?:were|was) (?:purely |entirely |only |just )?your (?:call|decision)|if nobody else (?:had|got) a (?:vote|say)|(?:nobody|no one) else (?:involved|had a vote|has a vote)|if you were the only|if you had (?:a magic wand|the final say|full authority|sole authority)|(?:setting|putting|leaving) [a-z ,.]{0,50} aside[^?]{0,80}(?:you|your)|only up to you|your call\b|your decision\b|just you\b)/;
-export const TEST_WOULD = /\bwould you\b|\bwould that be a yes\b|\byou'd (?:do|buy|sign|move)/;
+/**
+ * The decision put hypothetically in one buyer's hands, in the second person (the seller asking)
+ * or the third (typed notes: "I asked her what she'd do if it were purely her decision").
+ */
+const HANDS = String.raw`(?:you|her|him|them)`;
+const POSS = String.raw`(?:your|her|his|their)`;
+const FULLY = String.raw`(?:entirely |totally |purely |completely |only |just |solely |all |fully |really |a hundred percent |one hundred percent |100% |100 percent )?`;
+export const TEST_HYPOTHETICAL = new RegExp(
+  [
+    String.raw`\bif (?:it|this|that|the decision|the call) (?:were|was|is|came) ${FULLY}(?:up to|down to|left to|on) ${HANDS}\b`,
+    String.raw`\bif (?:it|this|that|the decision) (?:were|was|is) ${FULLY}${POSS} (?:own )?(?:call|decision|choice|money|budget|signature)\b`,
+    String.raw`\b(?:imagine|pretend|say) (?:it's|it is|it were|it was) ${POSS} (?:call|decision|choice|money|budget)\b`,
+    String.raw`\bif (?:nobody|no one|no-one) else (?:had|got|has|gets|was|were) (?:a )?(?:vote|say|involved|deciding)\b`,
+    String.raw`\b(?:nobody|no one|no-one) else (?:involved|had a vote|has a vote|in the picture|weighing in|deciding|to answer to|at the table)\b`,
+    String.raw`\b(?:nobody|no one|no-one) (?:above|over) ${HANDS}\b`,
+    String.raw`\bif (?:you|she|he|they) (?:were|was) (?:the only (?:one|person|decision maker)|calling the shots|in charge|the decision maker|the one deciding|deciding alone|king|queen|the boss|the buyer)\b`,
+    String.raw`\bif (?:you|she|he|they) (?:had|held|owned|controlled) (?:a magic wand|the final say|full authority|sole authority|the pen|the budget|the chequebook|the checkbook|the keys|the money)\b`,
+    String.raw`\b(?:setting|set|putting|put|leaving|leave|forget(?:ting)?|ignoring|ignore) (?:[a-z,.'’-]+ ){0,8}(?:aside|for a (?:second|minute|moment)|out of (?:it|this|the picture))`,
+    String.raw`\b(?:only|just|purely|entirely|solely) (?:up to|down to) ${HANDS}\b`,
+    String.raw`\b${POSS} (?:call|decision|choice|budget) alone\b|\b(?:yours|hers|his|theirs|you|her|him) alone\b`,
+    String.raw`\bif (?:it|this|that|the decision|the call|the choice) (?:were|was|is) ${FULLY}(?:yours|hers|his|theirs)\b`,
+    String.raw`\bif (?:you|she|he|they) (?:were|was) (?:making|taking) (?:the|this) (?:call|decision)\b|\bon (?:your|her|his|their) own\b`,
+    String.raw`\bjust ${POSS} (?:signature|call|decision|say|money)\b`,
+    String.raw`\bif (?:you|she|he|they) (?:were|was) the (?:one|person) (?:signing|deciding|paying|buying|choosing|holding the pen)\b`,
+    String.raw`,\s*(?:nobody|no one|no-one) else\s*[,?]|\bhand on heart\b`,
+    String.raw`\byour call\b|\byour decision\b|\bjust you\b`,
+  ].join('|'),
+);
+/** The hypothetical's question: would they go ahead? */
+export const TEST_WOULD = /\bwould (?:you|she|he|they)\b|\b(?:you|she|he|they)(?:'d| would)\b|\bwill you\b|\bwould that be a yes\b|\bis (?:this|it|that) a (?:yes|go)\b|\b(?:do|did) you (?:go|buy|sign|move|pick|roll|say yes)\b|\bsomething (?:you|she|he)(?:'d| would)? push for\b/;
 
-export const OPINION_QUESTION = /\b(?:how (?:does|did|do|would) (?:that|it|this|the [a-z]+) (?:land|look|feel|sound|go)|what(?:'s| is| was) your (?:reaction|take|read|impression|first impression|feedback|thoughts?|gut)|what do you think|what did you think|where did you land|how do you feel|how are you feeling|thoughts\?|what did the [a-z ]+ think|what changed)\b/;
+export const OPINION_QUESTION = /\b(?:how (?:does|did|do|would|has|have|is|was) (?:that|it|this|the [a-z]+|things?) (?:land|landed|look|looked|feel|felt|sound|go|gone|been|going)|how's (?:it|that|the [a-z]+) (?:been|going|looking)|what did you make of|how (?:are|were|is|was|did) (?:you|your [a-z]+|they|the [a-z]+) (?:finding|find|like|liking|getting on)|did (?:you|the team|your team) like|what(?:'s| is| was) your (?:reaction|take|read|impression|first impression|feedback|thoughts?|gut)|what do you think|what did you think|where did you land|how do you feel|how are you feeling|thoughts\?|what did the [a-z ]+ think|what changed)\b/;
 export const WHY_QUESTION = /(?:^|\b)(?:why\?|can i ask why|why would you|what's the outcome|what would (?:it|that|this) (?:mean|do) for|what's in it for you|why does (?:it|this) matter)/;
-export const TIMING_QUESTION = /\b(?:when (?:should|can|could|would|do) (?:we|you)|timeline|timing|schedule|pencil|calendar|reconnect|check[- ]in|follow[- ]up|next steps?|get together|find a time|set up a (?:call|meeting|time)|sit down|sat down|does that work|works for you|meet (?:again|next)|a call with|on that yourself|a time next week)\b/;
-export const INTRO_QUESTION = /\b(?:bring(?:ing)? [a-z. ]{1,30} (?:in|into|along)|get (?:time|thirty minutes|a meeting|[a-z]+ minutes) (?:with|on)|talk(?:ing)? to (?:your|him|her|them|[a-z]+)|meet(?:ing)? (?:with )?(?:your|him|her|them|[a-z]+ directly)|met with|in a room with|in front of|introduce|on (?:a|our next) call|get [a-z. ]{1,20} on (?:a|our|the) (?:call|calendar)|walk(?:ed)? [a-z. ]{1,20} through|anybody else i should be talking to|anyone else we should bring|still send that email|make that happen)\b/;
+export const TIMING_QUESTION = /\b(?:when (?:should|can|could|would|do|will) (?:we|you)|sensible next step|(?:a|another) (?:short |quick |brief |follow-up |second )?(?:session|call|meeting|demo|workshop|walkthrough|review)\b|timeline|timing|schedule|pencil|calendar|reconnect|check[- ]in|follow[- ]up|next steps?|get together|find a time|set up a (?:call|meeting|time)|sit down|sat down|does that work|works for you|meet (?:again|next)|a call with|on that yourself|a time next week)\b/;
+export const INTRO_QUESTION = /\b(?:bring(?:ing)? [a-z. ]{1,30} (?:in|into|along)|get(?:ting)? (?:some |[a-z0-9]+ )?(?:time|min(?:ute)?s?|a meeting|a call|an intro) (?:with|w\/ ?[a-z]+|on)|talk(?:ing)? to (?:your|him|her|them|[a-z]+)|speak(?:ing)? (?:to|with) (?:your|him|her|them|[a-z]+)|present(?:ing)? to|meet(?:ing)? (?:with )?(?:your|him|her|them|[a-z]+)|met with|in a room (?:with|together)|in front of|get (?:me|us) (?:time with|a meeting with)|introduce|on (?:a|our next) call|get(?:ting)? [a-z. ]{1,20} on (?:a|our|the) (?:call|calendar)|walk(?:ed)? [a-z. ]{1,20} through|anybody else i should be talking to|anyone else we should bring|still send that email|make that happen)\b/;
 export const PROPOSAL = /\b(?:let's|let us|i'd suggest|how about|what if we|could we|should we|shall we|can we|would it make sense|does that work|how does [a-z]+ (?:work|sound))\b/;
 
 // ---- answers ------------------------------------------------------------------------------------
 
 export const LEADING_FILLER = /^(?:(?:honestly|well|so|look|i mean|um+|uh+|oh|okay|ok|hmm+|mm+|to be honest|frankly|you know what|you know|yeah, no|right|truthfully|candidly|for what it's worth|to be fair|gosh|wow)[,.!?…\s]+)+/;
-export const ANSWER_YES = /^(?:yes|yeah|yep|yup|absolutely|definitely|100%|a hundred percent|for sure|in a heartbeat|without (?:a )?(?:doubt|hesitation|question)|no question|no doubt|no-?brainer|i would\b|i'd (?:sign|do it|buy|move|go)|we would\b|totally|of course|sure\b|hell yes|heck yes)/;
-export const ANSWER_NO = /^(?:no\b(?! (?:question|doubt|brainer|hesitation))|nope\b|not (?:right now|this year|yet|today|at this point|really|now)|i wouldn't\b|i would not\b|probably not\b|i don't think so\b|not a chance\b|nah\b)/;
+export const ANSWER_YES = /^(?:(?:i'd|i would|i) (?:never|not) say no\b|i wouldn't say no\b|how could i say no|yes|yeah|yep|yup|aye|absolutely|definitely|certainly|100%|100 percent|a hundred percent|one hundred percent|for sure|in a heartbeat|without (?:a )?(?:doubt|hesitation|question)|no question|no doubt|no-?brainer|i would\b|i'd (?:sign|do it|buy|move|go|back it|push)|i (?:absolutely|definitely|certainly) would\b|we would\b|totally|of course|sure\b|(?:hell|heck|oh) (?:yes|yeah)|too right|dead right|damn right|you bet|count (?:me|us) in|i'm in\b|we're in\b|straight away|instantly|easily)/;
+export const ANSWER_NO = /^(?:no\b(?!,? (?:question|doubt|brainer|hesitation|yeah|yes))|nope\b|not (?:right now|this year|yet|today|at this point|really|now)|i wouldn't\b|i would not\b|probably not\b|i don't think so\b|not a chance\b|nah\b)/;
 export const ANSWER_HEDGE = /\b(?:probably|maybe|i think so|possibly|perhaps|kind of|sort of|i guess|depends|it depends|as long as|but\b|though\b|i'd want to see|i'd need|we'd need|would need|not sure|hard to say|ask me (?:after|later|again)|if the\b|if they\b|assuming|provided (?:that|we)|on (?:the )?condition|i don't know)/;
 export const ACCEPT_START = /^(?:yes|yeah|yep|sure|perfect|great|works|that works|sounds good|deal|let's do it|absolutely|ok(?:ay)?,? (?:that|works|sounds)|see you then)/;

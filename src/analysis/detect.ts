@@ -7,6 +7,7 @@ import {
   BLOCKER,
   CHAMPION_AT_RISK,
   DIRECT_COMMITMENT,
+  FAINT_BUT,
   HEDGE_WEAK,
   INSIDER_INFO,
   INTERNAL_ADVOCACY,
@@ -17,9 +18,11 @@ import {
   LUKEWARM_CONTEXTUAL,
   LUKEWARM_INHERENT,
   NEGATORS,
+  NON_ANSWER,
   OPINION_QUESTION,
   PERSONAL_WIN,
   PROPOSAL,
+  RELUCTANCE_IN_ANSWER,
   RESOURCE_COMMITTED,
   TIMING_QUESTION,
   VAGUE_STRONG,
@@ -52,10 +55,27 @@ interface Prompt {
   kind: QuestionKind;
   /** The seller proposed a step on a specific day or time (computed on demand: it runs chrono). */
   datedProposal: () => boolean;
+  /** Typed notes: where the buyer's answer starts in a line that also reports the question. */
+  answerFrom?: number;
 }
 
-const SCHEDULE_CUE = /\b(?:book(?:ed|ing)?|schedul\w*|invite|calendar|let's do|let's meet|let's say|works for (?:me|her|him|us|them)|see you|talk (?:on )?(?:mon|tue|wed|thu|fri)\w*|meeting|session|sync|pencil(?:ed)? in|set for|open at|has [a-z ]{1,20} open|grab (?:him|her|them)|mark it up before)\b/;
-const TASK_BY_DATE = /\b(?:i'll|i will|we'll|we will|i can|let me|i'm going to|committed to|agreed to|offered to|sending|sends|to send)\b[^.]{0,80}\b(?:by|before|on)\b/;
+const SCHEDULE_CUE = /\b(?:book(?:ed|ing)?|schedul\w*|invite|calendar|set up (?:a|the) (?:call|meeting|time|session)|a call (?:with|for)|lock (?:it )?in|let's do|let's meet|let's say|works for (?:me|her|him|us|them)|see you|talk (?:on )?(?:mon|tue|wed|thu|fri)\w*|meeting|session|sync|pencil(?:ed)? in|set for|open at|has [a-z ]{1,20} open|grab (?:him|her|them)|mark it up before)\b/;
+const TASK_BY_DATE = /\b(?:i'll|i will|we'll|we will|i can|let me|i'm going to|committed to|agreed to|offered to|sending|sends|to send|(?:he|she|they)(?:'ll| will| can| is going to| are going to)|\b(?:will|to) (?:send|export|pull|share|provide|give|deliver|circulate|draft|prepare|book|schedule|set up))\b[^.]{0,80}\b(?:by|before|on)\b/;
+/** A notes line reporting the seller's question: "Asked if we could get 30 min w/ Terrence.", "Asked re timing: ..." */
+const NOTES_ASKED = /(?:^\s*|\b(?:i|we|when i|then i)\s+)(?:asked|ask)\b/i;
+/** A notes line about the follow-up that reports what the buyer said ("No follow-up set; Rocío said \"let's talk after peak\""). */
+const NOTES_STEP_CONTEXT = /\b(?:follow-?up|next steps?|next meeting|timing|timeline|check-?in|reconnect|another call|meeting set)\b/i;
+/** Where the reported answer starts: a quote, "she said", or a colon. */
+const NOTES_ANSWER = /["“]|\b(?:she|he|they) (?:said|says|replied|answered|told me)\b|:\s/;
+
+/** Cheap gate for FAINT_BUT: one of its adjectives must be there. */
+const FAINT_WORD = /\b(?:fine|decent|okay|ok|alright|all right|nice|not bad|interesting|pretty good|promising)\b/;
+
+/** The speaker is the one acting: "I"/"we" opens the cue or is its subject a few words before it ("I've already shown..."). */
+function firstPersonAt(text: string, at: number): boolean {
+  if (/^(?:i|we)\b/.test(text.slice(at))) return true;
+  return /\b(?:i|we)(?:'ve|'m|'ll|'d)?(?:\s+[a-z']+){0,3}\s+$/.test(text.slice(Math.max(0, at - 40), at));
+}
 
 function negated(text: string, at: number): boolean {
   return NEGATORS.test(text.slice(Math.max(0, at - 30), at));
@@ -102,18 +122,54 @@ function clip(text: string, start: number, end: number, focus?: number): [number
   return [start + (a.index ?? 0), start + (b.index ?? 0) + b[0].length];
 }
 
+/** Words in `s` (runs of non-space), counted without allocating. */
 function words(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 160;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 const LUKEWARM_IN_ANSWER = [LUKEWARM_CONTEXTUAL];
-const RELUCTANCE_ANYWHERE = INTRO_RELUCTANCE.slice(0, -2);
-const RELUCTANCE_IN_ANSWER = INTRO_RELUCTANCE.slice(-2);
+const RELUCTANCE_ANYWHERE = INTRO_RELUCTANCE;
+
+/** The kind of question in a seller's words (lower-case). */
+function questionKind(qText: string, thirdPerson: boolean, dated: () => boolean, isQuestion: boolean): QuestionKind {
+  if (WHY_QUESTION.test(qText)) return 'why';
+  if (INTRO_QUESTION.test(qText) && thirdPerson && !/\bwith you\b/.test(qText)) return 'intro';
+  if (TIMING_QUESTION.test(qText) || dated()) return 'timing';
+  if (OPINION_QUESTION.test(qText)) return 'opinion';
+  return isQuestion ? 'direct' : 'none';
+}
+
+/** Typed notes: a line that reports the seller's question and the buyer's answer together. */
+function notesPrompt(people: People, t: Turn): Prompt | null {
+  const m = NOTES_ASKED.exec(t.text);
+  if (!m) {
+    const a = NOTES_ANSWER.exec(t.text);
+    if (!a || !NOTES_STEP_CONTEXT.test(t.text.slice(0, a.index))) return null;
+    return { kind: 'timing', datedProposal: () => false, answerFrom: a.index };
+  }
+  const askedEnd = m.index + m[0].length;
+  const rest = t.text.slice(askedEnd);
+  const a = NOTES_ANSWER.exec(rest);
+  if (!a) return null;
+  const answerFrom = askedEnd + a.index;
+  const qText = t.lower.slice(m.index, answerFrom);
+  const thirdPerson = (people.mentionsIn.get(t.index) ?? []).some((x) => !x.person.present && x.person.side === 'buyer' && x.start < answerFrom) || /\b(?:him|her|them|boss|cfo|ceo|vp|owner)\b/.test(qText);
+  const kind = questionKind(qText, thirdPerson, () => false, true);
+  return { kind, datedProposal: () => false, answerFrom };
+}
 
 /** The seller's turn a buyer's turn answers, and what kind of question it was. */
 function promptFor(c: Conversation, people: People, t: Turn, me: Person, voice: Array<Person | null>): Prompt {
   const none: Prompt = { kind: 'none', datedProposal: () => false };
-  if (c.notes) return none;
+  if (c.notes) return notesPrompt(people, t) ?? none;
   let k = t.index - 1;
   while (k >= 0 && voice[k] === me && c.turns[k]!.speaker === t.speaker) k--;
   const p = c.turns[k];
@@ -134,14 +190,8 @@ function promptFor(c: Conversation, people: People, t: Turn, me: Person, voice: 
   const thirdPerson =
     named.some((x) => x !== me) ||
     (people.mentionsIn.get(p.index) ?? []).some((m) => !m.person.present && m.person.side === 'buyer') ||
-    /\b(?:him|her|them|your (?:cfo|ceo|vp|boss|cmo|cto|ciso|controller|owner|committee|team))\b/.test(qText);
-  let kind: QuestionKind = 'none';
-  if (WHY_QUESTION.test(qText)) kind = 'why';
-  else if (INTRO_QUESTION.test(qText) && thirdPerson && !/\bwith you\b/.test(qText)) kind = 'intro';
-  else if (TIMING_QUESTION.test(qText) || dated()) kind = 'timing';
-  else if (OPINION_QUESTION.test(qText)) kind = 'opinion';
-  else if (qs.length > 0) kind = 'direct';
-  return { kind, datedProposal: dated };
+    /\b(?:he|she|him|her|them|they|your (?:cfo|ceo|vp|boss|cmo|cto|ciso|controller|owner|committee|team|md|gm|coo|director|manager))\b/.test(qText);
+  return { kind: questionKind(qText, thirdPerson, dated, qs.length > 0), datedProposal: dated };
 }
 
 export function detect(c: Conversation, people: People, voice: Array<Person | null>, test: ChampionTestResult): Finding[] {
@@ -153,7 +203,10 @@ export function detect(c: Conversation, people: People, voice: Array<Person | nu
 
   for (const t of c.turns) {
     const me = voice[t.index];
-    if (!me || t.header || t.field) continue;
+    if (!me || t.header) continue;
+    // a CRM field line is the author's record ("Econ buyer = Carla Jensen"), unless it reports
+    // what a buyer in the room said or did ("Champion: Elif. Asked her...", "Next steps: Elif will...")
+    if (t.field && !(people.mentionsIn.get(t.index) ?? []).some((m) => m.person.present && m.person.side === 'buyer')) continue;
     if (!c.notes && t.side !== 'buyer') continue;
     const prompt = promptFor(c, people, t, me, voice);
     const isTestAnswer = test.answerUtterance === t.index;
@@ -172,15 +225,17 @@ export function detect(c: Conversation, people: People, voice: Array<Person | nu
       const inReply = isTestAnswer && test.reply && s.start < test.reply.end && s.end > test.reply.start;
       if (inReply) return;
 
-      const cueAt = (patterns: readonly RegExp[], text: string, neg = true) => firstCue(patterns, text, neg);
+      // the cue lists below need two or more words (three for the longer phrases; insider facts six,
+      // four in notes' shorthand): counting first spares most short sentences ("Yeah.", "Sure, go on.")
+      const n = words(lower);
       let at = -1;
-      if ((at = cueAt(ARTICULATED_VALUE, own)) >= 0 && once('articulated_value')) add('signal', 'articulated_value', me, t, s.start, s.end, null, at);
-      if ((at = cueAt(INTRO_OFFERED, own)) >= 0 && !/\bmyself\b/.test(own) && once('intro_offered')) add('signal', 'intro_offered', me, t, s.start, s.end, null, at);
-      if ((at = cueAt(INTERNAL_ADVOCACY, own)) >= 0 && (c.notes || /^(?:i|we|i've|we've|i'm|i'll)$/.test(own.slice(0, at + 8).trim().split(/\s+/).pop() ?? '') || /\b(?:i|we)\b/.test(own.slice(Math.max(0, at - 12), at + 12))) && once('internal_advocacy')) add('signal', 'internal_advocacy', me, t, s.start, s.end, null, at);
-      if ((at = cueAt(INSIDER_INFO, lower, false)) >= 0 && words(lower) >= 6 && once('insider_info_shared')) add('signal', 'insider_info_shared', me, t, s.start, s.end, null, at);
-      if ((at = cueAt(PERSONAL_WIN, own)) >= 0 && once('personal_win_stated')) add('signal', 'personal_win_stated', me, t, s.start, s.end, null, at);
-      if ((at = cueAt(RESOURCE_COMMITTED, own)) >= 0 && !/\binvite\b/.test(own) && once('resource_committed')) add('signal', 'resource_committed', me, t, s.start, s.end, null, at);
-      if (firstCue(DIRECT_COMMITMENT, own) >= 0 && !/\b(?:if|unless|until|once)\b/.test(own) && once('enthusiastic_commitment')) add('signal', 'enthusiastic_commitment', me, t, s.start, s.end);
+      if (n >= 2 && (at = firstCue(ARTICULATED_VALUE, own)) >= 0 && once('articulated_value')) add('signal', 'articulated_value', me, t, s.start, s.end, null, at);
+      if (n >= 3 && (at = firstCue(INTRO_OFFERED, own)) >= 0 && firstCue(INTRO_RELUCTANCE, own, false) < 0 && once('intro_offered')) add('signal', 'intro_offered', me, t, s.start, s.end, null, at);
+      if (n >= 3 && (at = firstCue(INTERNAL_ADVOCACY, own)) >= 0 && (c.notes || firstPersonAt(own, at)) && once('internal_advocacy')) add('signal', 'internal_advocacy', me, t, s.start, s.end, null, at);
+      if (n >= (c.notes ? 4 : 6) && (at = firstCue(INSIDER_INFO, lower, false)) >= 0 && once('insider_info_shared')) add('signal', 'insider_info_shared', me, t, s.start, s.end, null, at);
+      if ((at = firstCue(PERSONAL_WIN, own)) >= 0 && once('personal_win_stated')) add('signal', 'personal_win_stated', me, t, s.start, s.end, null, at);
+      if (n >= 3 && (at = firstCue(RESOURCE_COMMITTED, own)) >= 0 && !/\binvite\b/.test(own) && once('resource_committed')) add('signal', 'resource_committed', me, t, s.start, s.end, null, at);
+      if (n >= 2 && firstCue(DIRECT_COMMITMENT, own) >= 0 && !/\b(?:if|unless|until|once)\b/.test(own) && once('enthusiastic_commitment')) add('signal', 'enthusiastic_commitment', me, t, s.start, s.end);
 
       // a next step on a specific day: booked, or a task of theirs by a date
       const next = t.sentences[si + 1];
@@ -194,12 +249,15 @@ export function detect(c: Conversation, people: People, voice: Array<Person | nu
         }
       }
 
-      if (firstCue(LUKEWARM_INHERENT, own, false) >= 0 && once('lukewarm_enthusiasm')) add('flag', 'lukewarm_enthusiasm', me, t, s.start, s.end);
+      const faintBut = FAINT_WORD.test(own) ? FAINT_BUT.exec(own) : null;
+      const next1 = t.sentences[si + 1];
+      const heldBack = faintBut && (/,? (?:but|though|i guess|i suppose)\b/.test(faintBut[0]) || (!!next1 && /^(?:but|though|however)\b/.test(t.own.slice(next1.start, next1.end).trim())));
+      if ((firstCue(LUKEWARM_INHERENT, own, false) >= 0 || (heldBack && !negated(own, faintBut.index))) && once('lukewarm_enthusiasm')) add('flag', 'lukewarm_enthusiasm', me, t, s.start, s.end);
       else if (prompt.kind === 'opinion' && opening && firstCue(LUKEWARM_IN_ANSWER, own) >= 0 && once('lukewarm_enthusiasm')) add('flag', 'lukewarm_enthusiasm', me, t, s.start, s.end);
 
       if (firstCue(CHAMPION_AT_RISK, own) >= 0 && once('champion_at_risk')) add('flag', 'champion_at_risk', me, t, s.start, s.end);
 
-      if ((firstCue(RELUCTANCE_ANYWHERE, own, false) >= 0 || (prompt.kind === 'intro' && opening && firstCue(RELUCTANCE_IN_ANSWER, own, false) >= 0)) && once('intro_reluctance')) add('flag', 'intro_reluctance', me, t, s.start, s.end);
+      if (firstCue(RELUCTANCE_ANYWHERE, own, false) >= 0 && once('intro_reluctance')) add('flag', 'intro_reluctance', me, t, s.start, s.end);
 
       // someone resists: the speaker, or a third party whose words are reported
       const b = firstCue(BLOCKER, lower, false);
@@ -216,9 +274,21 @@ export function detect(c: Conversation, people: People, voice: Array<Person | nu
         }
       }
 
-      if (prompt.kind !== 'none' && opening) {
-        const answer = own.replace(LEADING_FILLER, '');
-        if ((prompt.kind === 'direct' || prompt.kind === 'timing' || prompt.kind === 'opinion' || prompt.kind === 'intro') && VAGUE_STRONG.test(own) && once('vague_response')) add('flag', 'vague_response', me, t, s.start, s.end);
+      const answering = prompt.answerFrom === undefined ? opening : s.end > prompt.answerFrom && s.start <= prompt.answerFrom + 2;
+      if (prompt.kind !== 'none' && answering) {
+        const from = prompt.answerFrom !== undefined && prompt.answerFrom > s.start ? prompt.answerFrom - s.start : 0;
+        const answer = own.slice(from).replace(/^[\s:"“]*(?:(?:she|he|they) (?:said|says|replied|answered|told me)[,:]?\s*["“]?)?/, '').replace(LEADING_FILLER, '');
+        // "could we meet X?": a refusal or a deferral keeps the seller from X; agreeing but hedging
+        // the time ("I'll ask him, I can't promise when") is hesitation about the step
+        if (prompt.kind === 'intro' && !ACCEPT_START.test(answer.trim()) && firstCue(INTRO_OFFERED, own) < 0) {
+          if (firstCue(RELUCTANCE_IN_ANSWER, answer, false) >= 0) {
+            if (once('intro_reluctance')) add('flag', 'intro_reluctance', me, t, s.start, s.end);
+          } else if (!found.has('intro_reluctance') && (VAGUE_STRONG.test(answer) || HEDGE_WEAK.test(answer)) && once('next_step_hesitation')) add('flag', 'next_step_hesitation', me, t, s.start, s.end);
+        }
+        // a non-answer, or a yes taken back in the same breath ("I do, but Karl has a point")
+        const yesBut = (prompt.kind === 'direct' || prompt.kind === 'opinion') && /^(?:yes|yeah|i do|i would|i'd like to|i want to|sure|of course|in principle)\b[^.]{0,25}\bbut\b/.test(answer.trim());
+        const nonAnswer = (prompt.kind === 'direct' || prompt.kind === 'opinion') && NON_ANSWER.test(answer);
+        if ((prompt.kind === 'direct' || prompt.kind === 'timing' || prompt.kind === 'opinion' || prompt.kind === 'intro') && (VAGUE_STRONG.test(answer) || yesBut || nonAnswer) && once('vague_response')) add('flag', 'vague_response', me, t, s.start, s.end);
         if (prompt.kind === 'timing' && (VAGUE_STRONG.test(own) || HEDGE_WEAK.test(own)) && !ACCEPT_START.test(answer.trim()) && once('next_step_hesitation')) add('flag', 'next_step_hesitation', me, t, s.start, s.end);
         if (prompt.kind === 'timing' && si === 0 && ACCEPT_START.test(answer.trim()) && prompt.datedProposal() && !HEDGE_WEAK.test(own) && !/\b(?:but|don't|rather not)\b/.test(own)) {
           hasStep = true;

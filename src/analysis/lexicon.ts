@@ -66,3 +66,37 @@ export function isFunctionWord(word: string): boolean {
   if (/ly$/i.test(word) && !isFirstName(word)) return true;
   return tags(word).some((t) => FUNCTION_TAGS.test(t)) && !isFirstName(word);
 }
+
+type Conjugation = Partial<Record<'Infinitive' | 'PastTense' | 'PresentTense' | 'Gerund' | 'Participle', string>>;
+const conjugate = (nlp.methods() as { two: { transform: { verb: { conjugate: (v: string, m: unknown) => Conjugation } } } }).two.transform.verb.conjugate;
+const model = nlp.model();
+
+export type VerbForm = 'base' | 'past' | 'participle' | 'present' | 'gerund';
+
+/**
+ * Every inflection of the given verbs, as a regex alternation source ("show" -> show|showed|
+ * shown|shows|showing), from compromise's conjugator. Cues are written as lemmas and match
+ * whatever tense the buyer uses ("I've already shown the demo", "she forwarded it"). A lemma may
+ * carry a particle ("walk through" -> walked through). Computed once, when a cue list is built.
+ */
+export function verbForms(lemmas: readonly string[], forms: readonly VerbForm[] = ['base', 'past', 'participle', 'present', 'gerund']): string {
+  const out = new Set<string>();
+  for (const lemma of lemmas) {
+    const [verb, ...rest] = lemma.split(' ');
+    const particle = rest.length ? ` ${rest.join(' ')}` : '';
+    const c = conjugate(verb!, model);
+    const past = c.PastTense ?? `${verb}ed`;
+    const byForm: Record<VerbForm, string | undefined> = {
+      base: c.Infinitive ?? verb,
+      past,
+      participle: c.Participle ?? past,
+      present: c.PresentTense,
+      gerund: c.Gerund,
+    };
+    for (const f of forms) {
+      const w = byForm[f];
+      if (w) out.add(`${w}${particle}`);
+    }
+  }
+  return [...out].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+}

@@ -1,7 +1,7 @@
 import type { Side } from '../../schemas/transcript.ts';
 import type { Role } from '../../schemas/extraction.ts';
 import type { Conversation, Turn } from './convo.ts';
-import { isCommonWord, isFirstName, isFunctionWord, isLastName, isNonPersonProper, isNoun, isUnknownWord } from './lexicon.ts';
+import { isCommonWord, isFirstName, isFunctionWord, isLastName, isNonPersonProper, isNoun, isUnknownWord, isVerb } from './lexicon.ts';
 import { nameKey } from './text.ts';
 
 /**
@@ -56,43 +56,73 @@ export interface People {
   mentionsIn: Map<number, Array<{ person: Person; start: number; end: number }>>;
 }
 
-const HONORIFIC = /^(?:dr|mr|mrs|ms|prof)\.?$/i;
+const ATTENDEE_LINE = /^\s*(?:attendees|participants|present|invitees|their side|our side|customer side|client side|buyer side|vendor side|us)\s*:/i;
+const HONORIFIC = /^(?:dr|mr|mrs|ms|mx|prof|professor|sir|dame)\.?$/i;
 /** Words of job titles and organisations: a capitalised run containing one is not a person's name. */
-const NOT_NAME_WORD = /^(?:mgr|manager|director|dir|vp|ops|operations|infrastructure|engineer|engineering|lead|head|officer|chief|president|team|group|dept|department|office|committee|board|inc|llc|ltd|corp|co|company|partners|health|dental|metals|systems|labs|cloud|software|services|solutions|analytics|logistics|capital|bank|university|hospital|clinic|center|centre|meeting|call|notes|review|attendees|context|budget|pilot|demo|q\d)$/i;
+const NOT_NAME_WORD = /^(?:mgr|manager|director|dir|vp|ops|operations|infrastructure|engineer|engineering|lead|head|officer|chief|president|team|group|dept|department|office|committee|board|inc|llc|ltd|corp|co|company|partners|health|dental|metals|systems|labs|cloud|software|services|solutions|analytics|logistics|capital|bank|university|hospital|clinic|center|centre|meeting|call|notes|review|attendees|context|budget|pilot|demo|q\d|county|city|district|council|authority|water|power|energy|electric|utilities|port|ports|airport|school|schools|college|academy|institute|foundation|trust|association|society|club|museum|library|hotel|hotels|resort|credit|union|insurance|freight|foods|farms|motors|airlines|media|press|publishing|pharma|therapeutics|industries|holdings|ventures|textiles|mills|group|recap|subject|update|buyer|buyers|champion|pain|metrics|criteria|process|competition|identify|economic|decision|paper|side|account|stage|summary)$/i;
 const GENERIC_SPEAKER = /^(?:speaker|spk|participant|guest|caller|attendee|unknown|unknown speaker)\s*[_-]?\s*\w{0,3}$|^\+?[\d\s().-]{7,}$/i;
 const DETERMINER = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'their', 'its', 'our']);
 const DEPARTMENTS = /^(?:it|hr|finance|legal|security|procurement|ops|operations|compliance|engineering|infosec|accounting|payroll|marketing|sales|the [a-z]+ (?:team|office|side|department))$/i;
-const THIRD_PARTY_BEFORE = /\b(?:company|vendor|partner|reseller|integrator|customer|client|bank|agency|firm|broker|distributor|supplier|consultant|competitor|carrier|reference|rep|account manager|salesperson|sales rep|recruiter|auditor|investor|lender|factor|factoring company|insurer|guy at|woman at|someone at|their|from their)\s*(?:[a-z0-9&'’-]+\s+){0,2}$/i;
+const THIRD_PARTY_BEFORE = /\b(?:company|vendor|partner|reseller|integrator|customer|client|bank|agency|firm|broker|distributor|supplier|consultant|competitor|carrier|reference|rep|account manager|account exec(?:utive)?|salesperson|sales rep|sales engineer|solutions engineer|se|ae|sdr|bdr|recruiter|auditor|investor|lender|factor|factoring company|insurer|guy at|woman at|someone at)\s*,?\s*(?:[a-z0-9&'’-]+,?\s+){0,2}$/i;
+/** "their rep, Gianni Russo", "Their CEO, Olivia Brandt": in a transcript "their" is another company. */
+const THIRD_PARTY_THEIR = /\b(?:their|from their)\s*,?\s*(?:[a-z0-9&'’-]+,?\s+){0,2}$/i;
 const THIRD_PARTY_AFTER = /^\s*(?:,\s*)?(?:the|their|our|a|an)?\s*(?:[A-Z][\w&'’-]*\s+)?(?:rep|representative|account manager|salesperson|sales rep|ceo of|founder of|over there|over at|at [A-Z]|from [A-Z]|who works (?:at|for))\b|^\s+over (?:there|at)\b/;
 const PERSON_AFTER = /^(?:,\s*|\s+)(?:he|she)(?:'s|’s| is| was| does| doesn't| has| runs| will|'ll| said| says| wants)\b/i;
 
 /** Titles that decide or screen a purchase: a reference by one of them alone makes a stakeholder. */
-const TITLE = String.raw`(?:cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|chro|cmio|cno|controller|comptroller|boss|owner|founder|president|general counsel|gc|head of [a-z]+|(?:svp|evp|vp|vice president)(?: of [a-z]+)?|director of [a-z]+|procurement (?:lead|manager|director)|purchasing manager|it director|security director|finance director)`;
+/** Departments a title can name ("VP of Finance", "GM Finance", "Head of IT"). */
+const DEPT = String.raw`(?:finance|operations|ops|sales|marketing|it|hr|people|procurement|purchasing|engineering|production|quality|supply chain|logistics|technology|product|customer service|research|security|compliance|legal|facilities|transportation|construction|[a-z]+ operations)`;
+const TITLE = String.raw`(?:cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|chro|cmio|cno|controller|comptroller|boss|owner|founder|president|general counsel|gc|chief exec(?:utive)?|managing (?:director|partner)|(?:executive|site|plant|regional|general|country|division(?:al)?) (?:director|manager)|(?:gm|md|dgm|agm|svp|evp|avp|vp|vice president)(?:,? (?:of )?${DEPT})?|head of [a-z]+|director of [a-z]+|procurement (?:lead|manager|director)|purchasing manager|it director|security director|finance director)`;
 const TITLE_REF = new RegExp(String.raw`\b(our|my|your) (${TITLE})\b`, 'g');
 const TITLE_AFTER_NAME = new RegExp(String.raw`^(?:,\s*|\s*\(\s*|\s*-\s*|\s*=\s*)(?:(?:our|my|your|the)\s+)?(${TITLE}|[a-z]+ (?:manager|director|lead|engineer|mgr|analyst|admin|administrator))\b`, 'i');
-const TITLE_BEFORE_NAME = new RegExp(String.raw`\b(?:our|my|your|the) (${TITLE}|[a-z]+ (?:engineer|manager|lead|director|analyst))\s*,\s*$`, 'i');
+const TITLE_BEFORE_NAME = new RegExp(String.raw`\b(?:our|my|your|the|his|her) (${TITLE}|[a-z]+ (?:engineer|manager|lead|director|analyst|nurse|officer|partner|supervisor|coordinator|administrator|admin))\s*,\s*$`, 'i');
+/** The same without the comma, for lower-case captions ("our vp of finance darnell ward"). */
+const TITLE_BEFORE_NAME_BARE = new RegExp(String.raw`\b(?:our|my|your|the|his|her) (${TITLE}|[a-z]+ (?:engineer|manager|lead|director|analyst|nurse|officer|partner|supervisor))\s*,?\s*$`, 'i');
+/** A job title right before a name, making it an appositive ("our head nurse, Bronwen Price"). */
+const APPOSITIVE_BEFORE = /\b(?:our|my|your|his|her|their|the) (?:[a-z-]+ ){0,3}[a-z-]+\s*,\s*$/;
+/** "Beatriz is our controller", "Brett's our CFO". */
+const IS_OUR_TITLE = new RegExp(String.raw`^(?:'s|’s| is) (?:the|our|their) (${TITLE})\b`, 'i');
 const PRONOUN_TITLE = new RegExp(String.raw`\b(?:he|she)(?:'s|’s| is) (?:the|our) (${TITLE})\b`, 'i');
 
-const ECONOMIC_CUES = /\b(?:signs?(?: off)? (?:anything|everything|all|off|the|on)|signs\b|sign off|final (?:call|say|decision|sign-?off)|(?:real|ultimate) decision|decision maker|owns? the (?:[a-z]+ )?budget|budget owner|(?:his|her|their) (?:money|call|budget|decision)|makes? the (?:final )?call|econ(?:omic)? buyer|holds the purse|writes the checks?|approves? (?:the )?(?:budget|spend|purchase)|goes across (?:his|her) desk|has the final)\b/;
-const TECHNICAL_CUES = /\b(?:security|infosec|procurement|legal|compliance|controller|network|infrastructure|integration|engineer|architect|data|vlan|sso|soc ?2|api|veto|can say no|needs? to bless|bless|second approval|technical review|screen)\b/;
+const ECONOMIC_CUES = /\b(?:signs?(?: off)? (?:anything|everything|all|off|the|on)|signs\b|sign off|final (?:call|say|decision|sign-?off|approval)|(?:real|ultimate) decision|decision maker|owns? the (?:[a-z]+ )?budget|budget (?:owner|holder|sits with|is (?:his|hers|theirs))|(?:his|her|their) (?:money|call|budget|decision)|makes? the (?:final )?call|econ(?:omic)? buyer|holds? the (?:purse|budget|money|purse strings)|controls? the (?:[a-z]+ )?budget|writes the checks?|approves? (?:the )?(?:budget|spend|purchase)|approves? (?:anything|everything|all|any|every)|(?:needs?|requires?) (?:his|her|their) signature|funding (?:for (?:this|it) )?comes from|chairs the (?:board|committee)|goes across (?:his|her) desk|has the final|money is (?:my|his|her|their) call)\b/;
+/** Screening words around a "sign off": signing off an integration or a test is not releasing money. */
+const SCREENING_CONTEXT = /\b(?:integration|security|technical|test(?:ing|s)?|sso|architecture|data|compliance|legal|network|interface|pms|erp|it side|design)\b/;
+const MONEY_CONTEXT = /\b(?:budget|money|spend|contracts?|purchases?|anything over|anything above|capex|\d+k|thousand|lakhs?|crores?|million)\b|[$£€]/;
+/** The speaker's own authority: "I sign", "it's my budget", "above my sign-off", "I'm the one who writes the cheque". */
+const SELF_ECONOMIC = /\bi sign\b|\bit's my (?:call|money|budget|decision)\b|\bmy budget\b|\bi (?:approve|own the budget|hold the budget)\b|\b(?:above|over|within|under) my (?:sign-?off|signing authority|authority|limit|approval limit)\b|\bi(?:'m| am) the (?:one|person) who (?:writes|signs|approves|pays)\b|\b(?:write|writes|sign|signs) the (?:cheques?|checks?)\b|\bi(?:'m| am) the (?:managing director|md|ceo|cfo|coo|owner|founder|president|budget holder|decision maker)\b/;
+
+/** Not a statement of fact about anyone: a question, or a hypothetical ("if it were her decision"). */
+const NOT_A_FACT = /\?|\b(?:if (?:it|this|that|the decision) (?:were|was)|imagine|suppose|what if|would you|if you (?:were|had))\b/;
+const TECHNICAL_CUES = /\b(?:security|infosec|procurement|legal|compliance|controller|network|infrastructure|integration|engineer|architect|data|vlan|sso|soc ?2|api|veto|can say no|needs? to bless|bless|second approval|technical review|screen|systems team|storage|repository|it systems)\b/;
 const USER_CUES = /\b(?:my team|my analysts|my guys|my people|on my team|my associates|my hygienists|my supervisors|my billers|ops manager|operations manager|manager|supervisor|runs the team|day to day|would use|users?)\b/;
-const CFO_LIKE = /^(?:cfo|ceo|coo|cmo|cro|owner|founder|president|(?:svp|evp|vp|vice president).*|head of .*|general manager)$/;
+const CFO_LIKE = /^(?:cfo|ceo|coo|cmo|cro|owner|founder|president|md|managing (?:director|partner)|chief exec(?:utive)?.*|(?:svp|evp|vp|vice president).*|head of .*|general manager)$/;
 const TECH_TITLE = /^(?:cto|cio|ciso|controller|comptroller|general counsel|gc|procurement.*|purchasing.*|it .*|.*(?:engineer|security|infrastructure|it|compliance|legal|network|integration).*)$/;
 
 function titleRole(title: string | null): Role | null {
   if (!title) return null;
   const t = title.toLowerCase().replace(/[.,]/g, '').trim();
-  if (/\b(?:econ|owner|cfo|ceo|coo|president|founder)\b/.test(t)) return 'economic_buyer';
+  if (/\b(?:econ|owner|cfo|ceo|coo|president|founder|md|managing (?:director|partner)|chief exec(?:utive)?)\b/.test(t)) return 'economic_buyer';
   if (TECH_TITLE.test(t) || /\bit\b/.test(t)) return 'technical_buyer';
   if (CFO_LIKE.test(t) || /\bvp\b|\bvice president\b/.test(t)) return 'economic_buyer';
-  if (/\b(?:mgr|manager|director|dir|ops|operations|lead|supervisor|analyst|coordinator)\b/.test(t)) return 'user_buyer';
+  if (/\b(?:mgr|manager|director|dir|ops|operations|lead|supervisor|analyst|coordinator|nurse|head)\b/.test(t)) return 'user_buyer';
   return null;
 }
 
 /** Display form of a title reference: acronyms upper-case ("CTO"), others as spoken ("VP of construction"). */
 function titleName(t: string): string {
-  return t.replace(/\b(cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|chro|cmio|cno|svp|evp|vp|gc|it)\b/g, (m) => m.toUpperCase());
+  return t.replace(/\b(cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|chro|cmio|cno|svp|evp|avp|vp|gc|gm|md|dgm|agm|it|hr)\b/g, (m) => m.toUpperCase());
 }
+
+/** "Dr Nkechi Adeyemi" -> "Nkechi Adeyemi": a stakeholder is named without the honorific when a full name remains. */
+export function withoutHonorific(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  let k = 0;
+  while (k < parts.length && HONORIFIC.test(parts[k]!)) k++;
+  return k > 0 && parts.length - k >= 2 ? parts.slice(k).join(' ') : name;
+}
+
+/** A speaker label that is a job title ("CFO", "VP Sales", "Head of IT"): the person is known only by it. */
+const TITLE_LABEL = new RegExp(String.raw`^(?:${TITLE}|(?:svp|evp|vp|avp) [a-z]+|head of [a-z ]+|[a-z]+ director|it|procurement|legal|finance|security)$`, 'i');
 
 function splitName(name: string): { first: string | null; last: string | null } {
   const parts = name.split(/\s+/).filter((p) => !HONORIFIC.test(p));
@@ -133,17 +163,21 @@ function nameCandidates(turn: Turn, sStart: number, sEnd: number, lowerCase: boo
   const out: Candidate[] = [];
   const toTok = (m: RegExpMatchArray) => ({ w: m[0], start: sStart + (m.index ?? 0), end: sStart + (m.index ?? 0) + m[0].length });
   if (!lowerCase) return capitalRuns(turn, text, sStart, knownFirst, [...text.matchAll(CAP_TOKEN)].map(toTok), out);
-  // lower-case captions: a known given name, with the unknown word after it as a surname
+  // lower-case captions: a known given name (or one introduced as a person elsewhere in the call),
+  // with the unknown word after it as a surname; after a title ("our vp of finance darnell ward")
+  // any word that is not a verb or a function word is the surname
   const toks = [...text.matchAll(NAME_TOKEN)].map(toTok);
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const w = stripPossessive(t.w);
-    if (!isFirstName(w) || isCommonWord(w) || w.length < 3) continue;
+    if (w.length < 3 || !((isFirstName(w) && !isCommonWord(w)) || knownFirst.has(nameKey(w)))) continue;
     const next = toks[i + 1];
     const words = [w];
     let end = t.start + w.length;
     const nextW = next ? stripPossessive(next.w) : '';
-    if (next && next.start === t.end + 1 && /^[a-z]{3,}$/.test(nextW) && isUnknownWord(nextW) && !t.w.endsWith("'s")) {
+    const afterTitle = TITLE_BEFORE_NAME_BARE.test(turn.lower.slice(Math.max(0, t.start - 40), t.start));
+    const surname = isUnknownWord(nextW) || isLastName(nextW) || (afterTitle && !isFunctionWord(nextW) && !isVerb(nextW) && !isNonPersonProper(nextW));
+    if (next && next.start === t.end + 1 && /^[a-z]{3,}$/.test(nextW) && surname && !t.w.endsWith("'s")) {
       words.push(nextW);
       end = next.start + nextW.length;
       i++;
@@ -151,6 +185,11 @@ function nameCandidates(turn: Turn, sStart: number, sEnd: number, lowerCase: boo
     out.push({ utterance: turn.index, start: t.start, end, words, honorific: false });
   }
   return out;
+}
+
+/** A title before a name ("Superintendent Dr. Harold Greene", "Operations Director Graham Petrie"). */
+function isTitleWord(run: ReadonlyArray<{ w: string }>, w: string): boolean {
+  return run.length > 1 && isCommonWord(w) && !isFirstName(w) && (HONORIFIC.test(run[1]!.w) || isFirstName(stripPossessive(run[1]!.w)));
 }
 
 /** Runs of capitalised words (and honorifics) joined by single spaces, trimmed to likely names. */
@@ -176,14 +215,21 @@ function capitalRuns(turn: Turn, text: string, sStart: number, knownFirst: Reado
       if (HONORIFIC.test(run[0]!.w)) break;
       const initial = run[0]!.start === initialStart;
       const nextIsName = run.length > 1 && knownFirst.has(nameKey(stripPossessive(run[1]!.w)));
-      if (/^I(?:['’](?:m|d|ll|ve))?$/.test(w) || isNonPersonProper(w) || isFunctionWord(w) || (initial && run.length === 1 && isCommonWord(w) && !isFirstName(w)) || (initial && nextIsName && !isFirstName(w))) {
+      // a title before the name ("Superintendent Dr. Harold Greene", "Professor Adaeze Nwosu" keeps its honorific)
+      if (/^I(?:['’](?:m|d|ll|ve))?$/.test(w) || isNonPersonProper(w) || isFunctionWord(w) || (initial && run.length === 1 && isCommonWord(w) && !isFirstName(w)) || (initial && nextIsName && !isFirstName(w)) || isTitleWord(run, w)) {
         run = run.slice(1);
         continue;
       }
       break;
     }
-    // cut at a non-person word (place, month, organisation)
-    const cut = run.findIndex((x, k) => k > 0 && (isNonPersonProper(stripPossessive(x.w)) || isCommonWord(stripPossessive(x.w))));
+    // cut at a non-person word (place, month, organisation); an ordinary word is still a surname
+    // right after a given name in an appositive ("our head nurse, Bronwen Price")
+    let cut = -1;
+    for (let k = 1; k < run.length && cut < 0; k++) {
+      const w = stripPossessive(run[k]!.w);
+      if (isNonPersonProper(w)) cut = k;
+      else if (isCommonWord(w) && !(k === 1 && run.length === 2 && !isFunctionWord(w) && !NOT_NAME_WORD.test(w) && (isLastName(w) || APPOSITIVE_BEFORE.test(turn.lower.slice(Math.max(0, run[0]!.start - 50), run[0]!.start))))) cut = k;
+    }
     if (cut > 0) run = run.slice(0, cut);
     if (run.length > 0 && run.length <= 4) {
       const honorific = HONORIFIC.test(run[0]!.w);
@@ -233,10 +279,16 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
 
   // participants
   for (const p of c.transcript.participants) {
-    const person = newPerson(nextId++, p.name, c.sides.get(p.name) ?? 'unknown', true);
+    const person = newPerson(nextId++, withoutHonorific(p.name), c.sides.get(p.name) ?? 'unknown', true);
     person.speaker = p.name;
     person.email = p.email;
     person.title = p.title;
+    if (!p.title && TITLE_LABEL.test(p.name.trim())) {
+      // "CFO:" speaks: the person is the holder of the title ("your CFO" is them)
+      person.title = titleName(p.name.trim().toLowerCase());
+      person.first = null;
+      person.last = null;
+    }
     all.push(person);
     bySpeaker.set(p.name, person);
   }
@@ -263,11 +315,14 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
 
   // pass 1: candidates
   const knownFirst = new Set<string>([...all.map((p) => p.first ?? ''), ...known.map((k) => splitName(k.name).first ?? '')].filter(Boolean));
+  if (lowerCaseText) for (const w of introducedLowerNames(c)) knownFirst.add(w);
   const cands: Array<{ cand: Candidate; turn: Turn; sentence: { start: number; end: number } }> = [];
   for (const turn of c.turns) {
-    if (turn.header || /^\s*(?:attendees|participants|present|invitees)\s*:/i.test(turn.text)) continue;
+    if (turn.header || ATTENDEE_LINE.test(turn.text)) continue;
     const lc = lowerCaseText || !/\p{Lu}/u.test(turn.text.replace(/\bI\b/g, ''));
-    for (const s of turn.sentences) for (const cand of nameCandidates(turn, s.start, s.end, lc, knownFirst)) cands.push({ cand, turn, sentence: s });
+    // a CRM field's label ("Economic Buyer: ...", "Identify Pain: ...") names no one
+    const labelEnd = turn.field ? turn.text.search(/[:=]/) : -1;
+    for (const s of turn.sentences) for (const cand of nameCandidates(turn, s.start, s.end, lc, knownFirst)) if (cand.start > labelEnd) cands.push({ cand, turn, sentence: s });
   }
 
   const addMention = (person: Person, cand: Candidate) => {
@@ -288,6 +343,10 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
       const m = all.filter((p) => p.first === words[0] && (initial ? (p.last ?? '').startsWith(last) : p.last === last));
       if (m.length === 1) return m[0]!;
       if (m.length > 1) return 'ambiguous';
+      // the first words of a longer known name ("Mei Lin" of "Mei Lin Tan", "Ana Belén" of "Ana Belén Ruiz")
+      const prefix = all.filter((p) => p.key.startsWith(`${key} `));
+      if (prefix.length === 1) return prefix[0]!;
+      if (prefix.length > 1) return 'ambiguous';
       return null;
     }
     const w = words[0]!;
@@ -320,7 +379,7 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
     const firstKey = nameKey(cand.words[0]!);
     if (cand.words.length === 1 ? DETERMINER.has(prevWord) : /^(?:the|a|an)$/.test(prevWord)) return false;
     if (cand.words.length === 1 && (attributive.has(firstKey) || thirdParty.has(firstKey))) return false;
-    if (THIRD_PARTY_BEFORE.test(before.toLowerCase()) || THIRD_PARTY_AFTER.test(after)) {
+    if (THIRD_PARTY_BEFORE.test(before.toLowerCase()) || (!c.notes && THIRD_PARTY_THEIR.test(before.toLowerCase())) || THIRD_PARTY_AFTER.test(after)) {
       const from = /^\s*from\s+([\p{L}]+)/u.exec(after);
       if (!(from && DEPARTMENTS.test(from[1]!))) {
         thirdParty.add(firstKey);
@@ -341,8 +400,11 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
       const w = words[0]!;
       if (w.length < 3) return false;
       if (PERSON_AFTER.test(after) && !isCommonWord(w)) return true;
-      if (!isFirstName(w)) return false;
-      if (nextWord && /^\p{Ll}/u.test(nextWord) && isNoun(nextWord) && !/^(?:on|from|and|said|says)$/.test(nextWord)) return false;
+      // "Mr. Sethi", "Dr. Okafor": an honorific makes a person of a surname alone
+      if (cand.honorific && !isCommonWord(w) && !isNonPersonProper(w)) return true;
+      const introduced = lowerCaseText && knownFirst.has(nameKey(w));
+      if (!isFirstName(w) && !introduced) return false;
+      if (!introduced && nextWord && /^\p{Ll}/u.test(nextWord) && isNoun(nextWord) && !/^(?:on|from|and|said|says)$/.test(nextWord)) return false;
       if (/^\s*\p{Lu}{2,}\b/u.test(after)) return false;
       return true;
     }
@@ -397,55 +459,200 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
   }
   for (const list of mentionsIn.values()) list.sort((a, b) => a.start - b.start);
 
+  linkInitials(c, all, mentionsIn);
   linkTitles(c, all, mentionsIn, () => nextId++);
   assignRoles(c, all, mentionsIn);
   return { all, bySpeaker, mentionsIn };
 }
 
-/** "Speaker 2" and phone numbers get the name the others greet them by ("hi nadia"). */
-function resolveGenericSpeakers(c: Conversation, all: Person[]) {
-  for (const p of all) {
-    if (!p.speaker || !GENERIC_SPEAKER.test(p.speaker)) continue;
-    const first = c.turns.findIndex((t) => t.speaker === p.speaker);
-    if (first < 0) continue;
-    for (let k = first + 1; k <= Math.min(first + 3, c.turns.length - 1); k++) {
-      const t = c.turns[k]!;
-      if (t.speaker === p.speaker) continue;
-      const m = /^(?:hi|hey|hello|welcome|morning|good morning|thanks|thank you)[,!\s]+([\p{L}'’-]+)/iu.exec(t.text.trim());
-      const w = m?.[1];
-      if (!w || !isFirstName(w) || all.some((x) => x.first === nameKey(w))) continue;
-      // a full name used elsewhere ("nadia haddad")
-      const re = new RegExp(`\\b${nameKey(w)}\\s+([\\p{L}'’-]+)`, 'iu');
-      let full = w;
-      for (const u of c.turns) {
-        const mm = re.exec(u.text);
-        if (mm && isUnknownWord(mm[1]!)) {
-          full = `${w} ${mm[1]}`;
-          break;
-        }
+const LOWER_PERSON_AFTER = /\b([a-z][a-z'’-]{2,})(?:\s+([a-z][a-z'’-]{2,}))?(?=,?\s+(?:he|she)(?:'s|’s| is| was| runs| does| has| handles| owns| signs| will|'ll| said| says| wants)\b)/g;
+const LOWER_AFTER_TITLE = new RegExp(String.raw`\b(?:our|my|your|the) ${TITLE}\s*,?\s+([a-z][a-z'’-]{2,})`, 'g');
+/** Someone who could not come: "jun's out sick", "raj is off today" (only people are out sick). */
+const LOWER_ABSENT = /\b([a-z][a-z'’-]{2,})(?:'s|’s| is) (?:out sick|out today|off sick|off today|on leave|on holiday|on vacation|not feeling well|out of office|ooo)\b/g;
+
+/**
+ * Words of lower-case captions that the call itself introduces as a person although the lexicon
+ * does not know them as given names: "aigerim bekova, she's the director", "our cfo renee".
+ */
+function introducedLowerNames(c: Conversation): Set<string> {
+  const out = new Set<string>();
+  for (const t of c.turns) {
+    for (const re of [LOWER_PERSON_AFTER, LOWER_AFTER_TITLE]) {
+      re.lastIndex = 0;
+      for (const m of t.lower.matchAll(re)) {
+        const w = m[1]!;
+        if ((isUnknownWord(w) || isFirstName(w)) && !isNonPersonProper(w)) out.add(nameKey(w));
       }
-      p.name = full.split(' ').map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join(' ');
-      p.key = nameKey(p.name);
-      const s = splitName(p.name);
-      p.first = s.first;
-      p.last = s.last;
-      break;
+    }
+    for (const m of t.lower.matchAll(LOWER_ABSENT)) {
+      const w = m[1]!;
+      if (!isFunctionWord(w) && !isNoun(w) && !isVerb(w)) out.add(nameKey(w));
+    }
+  }
+  return out;
+}
+
+const SELF_INTRO = /\b(?:it's|it is|this is|i'm|i am|my name is|name's)\s+([\p{L}'’-]{3,})(?:\s+([\p{L}'’-]{2,}))?/giu;
+/** A name right after a greeting or an acknowledgement is said to someone: "hi nadia", "no worries dolores", "makes sense, Lucia". */
+const GREETING = /\b(?:hi|hey|hello|hiya|morning|afternoon|welcome|thanks|thank you|cheers|bye|no worries|no problem|makes sense|got it|fair enough|sounds good|of course|understood|perfect|great|okay|ok|right|sure|love it|appreciate (?:it|that))[,!.\s]+([\p{L}'’-]{3,})(?![\p{L}'’])/giu;
+/** After a self-introduced name: a surname, the end, or words that go with an introduction ("it's wanjiru kamau from category"). */
+const INTRO_TAIL = /^(?:$|[,.!?]|\s+(?:from|here|speaking|calling|with|at|on|and|in)\b)/iu;
+
+/**
+ * "Speaker 2" and phone numbers get a name from the call: what they call themselves ("it's
+ * wanjiru kamau"), and the name others use when they answer them or hand them the word. A name
+ * said to someone at the start or end of a turn ("No problem, Lucia.", "raymond anything from your
+ * side", "hi nadia") votes for the speaker before and the speaker after that turn; the votes of the
+ * whole call decide, most certain speaker first, one name per speaker.
+ */
+function resolveGenericSpeakers(c: Conversation, all: Person[]) {
+  const generic = all.filter((p) => p.speaker && GENERIC_SPEAKER.test(p.speaker));
+  if (generic.length === 0) return;
+  const taken = new Set(all.filter((p) => !generic.includes(p)).map((p) => p.first ?? '').filter(Boolean));
+  const isGeneric = (speaker: string | undefined) => !!speaker && generic.some((g) => g.speaker === speaker);
+  const votes = new Map<string, Map<string, number>>();
+  const vote = (speaker: string | undefined, name: string, n: number) => {
+    if (!speaker || !isGeneric(speaker)) return;
+    const m = votes.get(speaker) ?? new Map<string, number>();
+    m.set(name, (m.get(name) ?? 0) + n);
+    votes.set(speaker, m);
+  };
+  const nameLike = (w: string, introduced: ReadonlySet<string>) => {
+    const k = nameKey(w);
+    return k.length >= 3 && !taken.has(k) && (introduced.has(k) || (isFirstName(w) && !isCommonWord(w)) || (/^\p{Lu}/u.test(w) && isUnknownWord(w)));
+  };
+  // self-introductions first: they also make the name known for the vocatives
+  const introduced = new Set<string>();
+  for (const t of c.turns) {
+    if (!isGeneric(t.speaker)) continue;
+    for (const m of t.text.matchAll(SELF_INTRO)) {
+      const w = m[1]!;
+      if (isCommonWord(w) && !isFirstName(w)) continue;
+      if (isFunctionWord(w) || isNonPersonProper(w)) continue;
+      // an unknown word is a name only when what follows fits an introduction ("it's wanjiru kamau
+      // from category"), not any word after "it's" ("it's brutal we've got...")
+      if (!isFirstName(w)) {
+        const firstEnd = (m.index ?? 0) + m[0].indexOf(w) + w.length;
+        const second = m[2];
+        const surname = second !== undefined && (isUnknownWord(second) || isLastName(second)) && !isFunctionWord(second);
+        const tail = surname ? t.text.slice((m.index ?? 0) + m[0].length) : t.text.slice(firstEnd);
+        if (!INTRO_TAIL.test(tail)) continue;
+      }
+      introduced.add(nameKey(w));
+      vote(t.speaker, nameKey(w), 4);
+    }
+  }
+  for (let k = 0; k < c.turns.length; k++) {
+    const t = c.turns[k]!;
+    const prev = c.turns[k - 1]?.speaker;
+    const next = c.turns[k + 1]?.speaker;
+    const addressed = new Set<string>();
+    const first = /^[\s,]*(?:(?:hi|hey|hello|so|and|ok|okay|right|great|perfect|sorry|thanks|thank you|no problem|got it)[,!.\s]+)*([\p{L}'’-]{3,})[,?!.\s]/iu.exec(t.text);
+    if (first) addressed.add(first[1]!);
+    const last = /[,\s]([\p{L}'’-]{3,})[.?!]*\s*$/u.exec(t.text);
+    if (last) addressed.add(last[1]!);
+    for (const m of t.text.matchAll(GREETING)) addressed.add(m[1]!);
+    for (const s of t.sentences) {
+      // "Lucia, ...", "..., Lucia?", and in unpunctuated captions a name opening the sentence ("raymond anything from your side")
+      const m = /^(?:(?:hi|hey|so|and|ok|okay|right)[,\s]+)*([\p{L}'’-]{3,})\b/iu.exec(s.text) ?? /,\s*([\p{L}'’-]{3,})[.?!]+$/u.exec(s.text);
+      if (m) addressed.add(m[1]!);
+    }
+    for (const w of addressed) {
+      if (!nameLike(w, introduced)) continue;
+      // a name followed by a verb or an 's is talked about, not talked to ("jun's out sick", "kwabena signs")
+      const at = t.text.search(new RegExp(`(?<![\\p{L}'’])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u'));
+      const after = at >= 0 ? t.text.slice(at + w.length, at + w.length + 30) : '';
+      if (/^['’]s\b/.test(after)) continue;
+      const nextWord = /^\s+([\p{L}'’]+)/u.exec(after)?.[1] ?? '';
+      if (nextWord && isVerb(nextWord) && !/^(?:let|thanks|thank|can|could|would|will|do|did|are|is)$/i.test(nextWord)) continue;
+      const key = nameKey(w);
+      if (prev !== t.speaker) vote(prev, key, 1);
+      if (next !== t.speaker) vote(next, key, prev === next ? 2 : 1);
+    }
+  }
+  const order = generic
+    .filter((g) => votes.has(g.speaker!))
+    .map((g) => ({ g, best: [...votes.get(g.speaker!)!].sort((a, b) => b[1] - a[1]) }))
+    .sort((a, b) => b.best[0]![1] - a.best[0]![1]);
+  const used = new Set<string>();
+  for (const { g, best } of order) {
+    const pick = best.find(([name, n]) => !used.has(name) && n >= 2);
+    if (!pick) continue;
+    used.add(pick[0]);
+    const w = pick[0];
+    // a full name used elsewhere ("nadia haddad", "Lucia Fernandez")
+    const re = new RegExp(`\\b${w}\\s+([\\p{L}'’-]+)`, 'iu');
+    let full = w;
+    for (const u of c.turns) {
+      const mm = re.exec(u.text);
+      if (mm && (isUnknownWord(mm[1]!) || isLastName(mm[1]!)) && !isFunctionWord(mm[1]!)) {
+        full = `${w} ${mm[1]}`;
+        break;
+      }
+    }
+    g.name = full.split(' ').map((x) => x.charAt(0).toUpperCase() + x.slice(1)).join(' ');
+    g.key = nameKey(g.name);
+    const sp = splitName(g.name);
+    g.first = sp.first;
+    g.last = sp.last;
+  }
+}
+
+const NOT_INITIALS = new Set(['IT', 'HR', 'VP', 'AE', 'SE', 'PM', 'AM', 'QA', 'OK', 'US', 'UK', 'EU', 'CEO', 'CFO', 'COO', 'CTO', 'CIO', 'CMO', 'CPO', 'GM', 'MD', 'SSO', 'API', 'ERP', 'CRM', 'ROI', 'KPI', 'SLA', 'SOC', 'TBD', 'FYI', 'EOD', 'EOW', 'ASAP', 'POC', 'RFP', 'NDA', 'MSA', 'DPA', 'SOW', 'PO']);
+
+/** Initials typed notes use for a person ("JB: budget is hers", "MOH wants it under 40 min") are mentions of them. */
+function linkInitials(c: Conversation, all: Person[], mentionsIn: People['mentionsIn']) {
+  const byInitials = new Map<string, Person | null>();
+  for (const p of all) {
+    if (p.titleOnly || !p.name.includes(' ')) continue;
+    const ini = withoutHonorific(p.name).split(/[\s-]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase()).join('');
+    if (ini.length < 2 || NOT_INITIALS.has(ini)) continue;
+    byInitials.set(ini, byInitials.has(ini) ? null : p);
+  }
+  if (byInitials.size === 0 || !c.notes) return;
+  for (const turn of c.turns) {
+    if (turn.header) continue;
+    for (const m of turn.text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,4})(?![\p{L}\p{N}])/gu)) {
+      const p = byInitials.get(m[1]!);
+      if (!p) continue;
+      const start = m.index ?? 0;
+      const list = mentionsIn.get(turn.index) ?? [];
+      if (list.some((x) => x.start === start)) continue;
+      p.mentions.push({ utterance: turn.index, start, end: start + m[1]!.length });
+      list.push({ person: p, start, end: start + m[1]!.length });
+      list.sort((a, b) => a.start - b.start);
+      mentionsIn.set(turn.index, list);
     }
   }
 }
 
 /** Links "our CFO" to the person who holds that title; otherwise a title-only stakeholder. */
 function linkTitles(c: Conversation, all: Person[], mentionsIn: People['mentionsIn'], id: () => number) {
-  // titles stated next to a name
+  // titles stated next to a name (each pattern needs its punctuation next to the name: checked first, cheaply)
   for (const turn of c.turns) {
     const list = mentionsIn.get(turn.index) ?? [];
+    if (list.length === 0) continue;
+    const lowerCaseTurn = !/\p{Lu}/u.test(turn.text);
     for (const m of list) {
+      if (m.person.title) continue;
       const after = turn.text.slice(m.end, m.end + 60);
       const before = turn.text.slice(Math.max(0, m.start - 50), m.start);
-      const a = TITLE_AFTER_NAME.exec(after) ?? TITLE_BEFORE_NAME.exec(before);
-      if (a && !m.person.title) m.person.title = titleName(a[1]!.toLowerCase());
-      const pr = PRONOUN_TITLE.exec(after.slice(0, 40)) ?? /^'s (?:the|our) ([a-z ]+?)\b(?:\s|$|,)/i.exec(after);
-      if (pr && !m.person.title) m.person.title = titleName(pr[1]!.toLowerCase());
+      const a =
+        (/^\s*[,(=-]/.test(after) ? TITLE_AFTER_NAME.exec(after) : null) ??
+        (/,\s*$/.test(before) ? TITLE_BEFORE_NAME.exec(before) : null) ??
+        (lowerCaseTurn ? TITLE_BEFORE_NAME_BARE.exec(before) : null);
+      if (a) {
+        m.person.title = titleName(a[1]!.toLowerCase());
+        continue;
+      }
+      const pr = /^(?:['’]s|\s+is|\s*,?\s*(?:he|she))\b/i.test(after) ? (PRONOUN_TITLE.exec(after.slice(0, 40)) ?? IS_OUR_TITLE.exec(after) ?? /^'s (?:the|our) ([a-z ]+?)\b(?:\s|$|,)/i.exec(after)) : null;
+      if (pr) {
+        m.person.title = titleName(pr[1]!.toLowerCase());
+        continue;
+      }
+      // "Ola from procurement", "hye-jin from IT": the department is the title
+      const dept = /^\s+(?:from|in|runs|heads|leads) (it|procurement|purchasing|security|infosec|legal|compliance|finance)\b/i.exec(after);
+      if (dept && (dept[1] !== 'it' || /^\s+\S+ IT\b/.test(after) || lowerCaseTurn)) m.person.title = titleName(dept[1]!.toLowerCase());
     }
     // "He's the CFO" after a name earlier in the same turn
     const pt = PRONOUN_TITLE.exec(turn.text);
@@ -539,29 +746,58 @@ function clauses(turn: Turn): Array<{ start: number; end: number }> {
   return out;
 }
 
+/** The seller asks who holds the decision ("Who would make the final call?", "who signs off on the spend?"). */
+const WHO_DECIDES = /\bwho(?:'s| is| would be| will be)? (?:ultimately |actually |really )?(?:makes?|would make|has|holds?|owns?|signs?|approves?|decides?|controls?)\b[^?]{0,30}(?:\?|$)|\bwho(?:'s| is) the (?:decision maker|economic buyer|budget holder)\b/;
+
 /** Evidence of each person's part in the decision, from the sentences about them and their own words. */
 function assignRoles(c: Conversation, all: Person[], mentionsIn: People['mentionsIn']) {
   const bySpeaker = new Map(all.filter((p) => p.speaker).map((p) => [p.speaker!, p]));
+  // the person a buyer names in answer to "who decides?" holds the decision
+  if (!c.notes) {
+    for (const turn of c.turns) {
+      if (turn.side !== 'seller' || !turn.isQuestion || !WHO_DECIDES.test(turn.lower)) continue;
+      const reply = c.turns.slice(turn.index + 1, turn.index + 3).find((t) => t.side === 'buyer');
+      if (!reply) continue;
+      const first = reply.sentences[0];
+      const named = (mentionsIn.get(reply.index) ?? []).filter((m) => !m.person.present && m.person.side === 'buyer' && (!first || m.start < first.end + 1));
+      // not when the answer says they only screen it ("Dev, our IT lead, has to sign off the integration")
+      const screening = first && (SCREENING_CONTEXT.test(reply.lower.slice(first.start, first.end)) || TECHNICAL_CUES.test(reply.lower.slice(first.start, first.end)));
+      if (!screening && named.length >= 1 && new Set(named.map((m) => m.person)).size === 1) named[0]!.person.role.economic += 2;
+    }
+  }
   for (const turn of c.turns) {
     if (turn.header) continue;
     const list = mentionsIn.get(turn.index) ?? [];
     let last: Person | null = null;
     for (const s of clauses(turn)) {
       const lower = turn.lower.slice(s.start, s.end);
-      const inS = list.filter((m) => m.start >= s.start && m.end <= s.end).map((m) => m.person);
+      const inClause = list.filter((m) => m.start >= s.start && m.end <= s.end);
+      const inS = inClause.map((m) => m.person);
       let about = inS.filter((p) => !(p.present && p.speaker === turn.speaker && !c.notes));
-      if (about.length === 0 && /\b(?:he|she|he's|she's|his|her|him)\b/.test(lower) && last) about = [last];
+      if (about.length === 0 && last && (/\b(?:he|she|he's|she's|his|her|him)\b/.test(lower) || (c.notes && /^\s*(?:signs?|approves?|owns?|holds?|controls?|runs?|makes?|has|decides?)\b/.test(lower)))) about = [last];
       if (about.length > 0) last = about[about.length - 1]!;
-      for (const p of about.slice(0, 1)) {
-        if (ECONOMIC_CUES.test(lower) || /\bgoes to\b/.test(lower)) p.role.economic += ECONOMIC_CUES.test(lower) ? 2 : 1;
-        if (TECHNICAL_CUES.test(lower) || /\bIT\b/.test(turn.text.slice(s.start, s.end))) p.role.technical += 1;
+      // questions and hypotheticals say nothing about anyone's part in the decision
+      const fact = !NOT_A_FACT.test(lower);
+      if (about.length > 0 && fact) {
+        const econ = ECONOMIC_CUES.exec(lower);
+        const screening = econ && /\bsign/.test(econ[0]) && SCREENING_CONTEXT.test(lower) && !MONEY_CONTEXT.test(lower);
+        // a cue belongs to the person named last before it ("Nkechi walked me through it: Callum signs...")
+        let p = about[0]!;
+        if (econ && inClause.length > 1) {
+          const at = s.start + econ.index;
+          const before = inClause.filter((m) => m.end <= at && about.includes(m.person));
+          if (before.length > 0) p = before[before.length - 1]!.person;
+        }
+        if (econ && !screening) p.role.economic += 2;
+        else if (/\bgoes to\b/.test(lower)) p.role.economic += 1;
+        if (screening || TECHNICAL_CUES.test(lower) || /\bIT\b/.test(turn.text.slice(s.start, s.end)) || (!/\p{Lu}/u.test(turn.text) && /\b(?:from|in|runs|heads|leads) it\b(?:\s+(?:with|for|side|team|department)|[,.]|$)/.test(lower))) p.role.technical += 1;
         if (/\bon my team\b|\bmy team\b|\bops\b|\boperations\b/.test(lower)) p.role.user += 1;
       }
       const self = bySpeaker.get(turn.speaker);
       if (self && self.side === 'buyer' && !c.notes) {
-        if (/\bi sign\b|\bit's my (?:call|money|budget)\b|\bmy budget\b|\bi (?:approve|own the budget)\b/.test(lower)) self.role.economic += 2;
+        if (fact && SELF_ECONOMIC.test(lower)) self.role.economic += 2;
         if (USER_CUES.test(lower)) self.role.user += 0.5;
-        if (turn.isQuestion && /\b(?:sso|saml|mfa|api|integration|integrate|security|soc ?2|hosted|hosting|data|export|vlan|residency|migration|convert|backup|offline|baa|encryption|tms|timeclocks?|sensors?|imaging|interface|epic)\b/.test(lower)) self.role.technical += 1;
+        if (turn.isQuestion && /\b(?:sso|saml|mfa|single sign-on|identity provider|api|apis|integration|integrate|security|soc ?2|hosted|hosting|data|export|vlan|residency|migration|convert|backup|offline|baa|encryption|tms|pms|timeclocks?|sensors?|imaging|interface|epic|storage|network|wi-?fi|firewall|permissions|server|servers|ingest|s3|feed|sync|connect|connection|gateway|sla|validation|validated|tenant|azure|aws|gcp|on-prem|deploy|deployment|install|installation|documentation|historian|scada|opc)\b/.test(lower)) self.role.technical += 1;
         if (/\b(?:from the it side|i run it|runs? compliance|procurement side|security review)\b/.test(lower)) self.role.technical += 1;
       }
     }
@@ -573,9 +809,11 @@ export function decideRole(p: Person, hasEconomic: boolean): Role {
   const r = p.role;
   const byTitle = titleRole(p.title);
   if (r.economic >= 2) return 'economic_buyer';
-  if (byTitle === 'economic_buyer' && !(hasEconomic && r.economic === 0 && p.present)) return 'economic_buyer';
+  // a senior title on the call is not the economic buyer when the call names someone else who is
+  const titleEconomic = byTitle === 'economic_buyer';
+  if (titleEconomic && !(hasEconomic && r.economic === 0 && p.present)) return 'economic_buyer';
   if (p.priorRole && p.priorRole !== 'unknown') return p.priorRole;
-  if (byTitle) return byTitle;
+  if (byTitle && !titleEconomic) return byTitle;
   if ((r.technical >= 2 && r.technical > r.user) || (!p.present && r.technical >= 1 && r.technical > r.user)) return 'technical_buyer';
   if (r.economic >= 1 && !hasEconomic) return 'economic_buyer';
   if (r.user > 0 || p.present) return 'user_buyer';

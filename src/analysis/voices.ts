@@ -41,14 +41,21 @@ export function voices(c: Conversation, people: People): Array<Person | null> {
         if (m.length === 1) who = m[0]!;
       }
     }
-    if (!who && prev && /^\s*(?:his|her|he|she|him|asked (?:him|her)|they)\b/i.test(t.text)) who = prev;
-    if (!who) who = mentioned[0] ?? null;
+    // the buyer of the line before, when this line goes on about them: it opens with a pronoun
+    // ("His answer: ..."), reports the seller's question and their reply ("Asked if we could meet
+    // Terrence. She said ..."), or names someone of theirs ("Budget sits with her boss, ...")
+    if (!who && prev && (/^\s*(?:his|her|he|she|him|asked (?:him|her)|they)\b/i.test(t.text) || REPLY_REPORTED.test(t.text) || THEIR_PERSON.test(t.text))) who = prev;
+    // a present buyer tells the seller about an absent one: the line speaks for the one in the room
     if (!who && present.length === 1) who = present[0]!;
+    if (!who) who = mentioned[0] ?? null;
     out.push(who);
     prev = who ?? prev;
   }
   return out;
 }
+
+const REPLY_REPORTED = /^\s*(?:i\s+)?(?:asked|ask)\b.*(?:\b(?:she|he|they) (?:said|says|replied|answered|told me)\b|["“]|:\s)/i;
+const THEIR_PERSON = /\b(?:her|his) (?:boss|manager|director|cfo|ceo|coo|vp|md|team|analyst|colleague|deputy|assistant)\b/i;
 
 /** A notes line in the author's own voice: the "My notes" section, or "Me: ...". */
 function isAuthorLine(t: Turn): boolean {

@@ -10,12 +10,18 @@ export interface Attendee {
   title: string | null;
   /** Written as `me (Name)` or `Name (me)`: the author of the notes. */
   isAuthor: boolean;
+  /** Listed on the author's own side ("Our side: ..."). */
+  ownSide?: boolean;
 }
 
 const ATTENDEE_KEY =
-  /^(?:attendees|attendee|participants|present|people|on the call|in attendance|call attendees|who)\s*[:：]/i;
+  /^(?:attendees|attendee|participants|present|people|on the call|in attendance|call attendees|who|their side|customer side|client side|buyer side|prospect side|from the customer|customer attendees|client attendees|our side|vendor side|from our side|us)\s*[:：]/i;
+/** An attendee line for the author's own side ("Our side: Jonah Whitfield (AE)"): everyone on it is a seller. */
+const OWN_SIDE_KEY = /^(?:our side|vendor side|from our side|us)\s*[:：]/i;
+/** A heading that opens an attendee list below it: `### Attendees`, `**Participants**`. */
+const ATTENDEE_HEADING = /^(?:#{1,6}\s*)?[*_]*(?:attendees|participants|present|people|on the call|in attendance|call attendees|who was there)[*_]*\s*[:：]?[*_]*$/i;
 const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'st', 'jr', 'sr', 'dir', 'mgr', 'inc', 'co', 'corp', 'ltd', 'vp', 'eng', 'dept', 'asst', 'assoc']);
-const SELF = new Set(['me', 'myself', 'i', 'me too']);
+const SELF = new Set(['me', 'myself', 'i', 'me too', 'self', 'author', 'yours truly', 'us', 'our side', 'notetaker', 'note taker']);
 /** Maximum length of an attendee line that is parsed. */
 const MAX_LINE = 2000;
 
@@ -24,7 +30,8 @@ const MAX_LINE = 2000;
  * else null. An empty string means the list follows on the next lines.
  */
 export function attendeeListOf(line: string): string | null {
-  const cleaned = unwrapEmphasis(stripBullet(line.trim()).text).replace(/^[*_]+/, '');
+  if (ATTENDEE_HEADING.test(line.trim())) return '';
+  const cleaned = unwrapEmphasis(stripBullet(line.trim()).text).replace(/^[*_]+/, '').replace(/^([^:：*_]{1,30})[*_]+(?=\s*[:：])/, '$1');
   const m = ATTENDEE_KEY.exec(cleaned);
   if (!m) return null;
   return cleaned.slice(m[0].length).replace(/^[*_\s]+/, '').slice(0, MAX_LINE);
@@ -38,6 +45,11 @@ export function parseAttendees(list: string): Attendee[] {
     if (a) out.push(a);
   }
   return out;
+}
+
+/** Whether an attendee line lists the author's own side ("Our side: ..."). */
+export function isOwnSideLine(line: string): boolean {
+  return OWN_SIDE_KEY.test(unwrapEmphasis(stripBullet(line.trim()).text).replace(/^[*_]+/, '').replace(/[*_]+(?=\s*[:：])/, ''));
 }
 
 /** One entry: `Name`, `Name (Title, extra)`, `Name - Title`, `me (Name)`, `Name (me)`. */
@@ -64,8 +76,20 @@ export function parseAttendee(entry: string): Attendee | null {
   if (SELF.has(s.toLowerCase()) && inner && isNameLike(inner)) return { name: inner, title: null, isAuthor: true };
   if (!isNameLike(s)) return null;
   if (inner && SELF.has(inner.toLowerCase())) return { name: s, title, isAuthor: true };
-  if (inner) title = (inner.split(',')[0] ?? '').trim() || title;
+  if (inner) {
+    // "Jane Brooks (JB, VP Operations)": initials the notes use for her, then the title
+    const parts = inner.split(',').map((x) => x.trim()).filter(Boolean);
+    if (parts.length > 0 && isInitialsOf(parts[0]!, s)) parts.shift();
+    title = parts[0] || title;
+  }
   return { name: s, title, isAuthor: false };
+}
+
+/** "JB" for "Jane Brooks", "MOH" for "Marguerite Okonkwo-Hale". */
+function isInitialsOf(token: string, name: string): boolean {
+  if (!/^\p{Lu}{2,4}$/u.test(token)) return false;
+  const initials = name.split(/[\s-]+/).filter(Boolean).map((w) => w.charAt(0).toUpperCase()).join('');
+  return initials === token;
 }
 
 /** The list up to the first sentence end outside parentheses (`Dr.` and initials do not end it). */

@@ -16,6 +16,16 @@ const SIDE_WORDS: Record<string, RawParticipant['side']> = {
   internal: 'seller', external: 'buyer', prospect: 'buyer', customer: 'buyer', client: 'buyer', vendor: 'seller',
 };
 
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** "andre.costa@procura.io" -> "Andre Costa"; null when the local part is not first.last style. */
+export function nameFromEmail(email: string): string | null {
+  const local = email.slice(0, email.indexOf('@'));
+  const parts = local.split(/[._-]+/).filter(Boolean);
+  if (parts.length < 2 || parts.length > 4 || !parts.every((p) => /^\p{L}{2,}$/u.test(p))) return null;
+  return parts.map((p) => p.charAt(0).toUpperCase() + p.slice(1).toLowerCase()).join(' ');
+}
+
 export interface JsonParticipants {
   participants: RawParticipant[];
   /** Participant ids (Gong `speakerId`) to names, for segments that carry only an id. */
@@ -40,17 +50,22 @@ export function readParticipants(root: JsonObject): JsonParticipants {
     .find((v): v is unknown[] => Array.isArray(v));
   for (const item of list ?? []) {
     if (typeof item === 'string' && item.trim()) {
-      participants.push({ name: item });
+      // a bare address ("andre.costa@procura.io") names its owner when the local part spells a name
+      if (EMAIL.test(item.trim())) {
+        const who = nameFromEmail(item.trim());
+        if (who) participants.push({ name: who, email: item.trim() });
+      } else participants.push({ name: item });
       continue;
     }
     if (!isObject(item)) continue;
     const inner = isObject(item.participant) ? item.participant : item;
-    const name = pickString(inner, NAME_KEYS);
+    const email = pickString(inner, EMAIL_KEYS);
+    const name = pickString(inner, NAME_KEYS) ?? (email ? nameFromEmail(email) : null);
     if (!name) continue;
     const side = pickString(inner, SIDE_KEYS)?.trim().toLowerCase();
     participants.push({
       name,
-      email: pickString(inner, EMAIL_KEYS),
+      email,
       title: pickString(inner, TITLE_KEYS),
       side: side ? (SIDE_WORDS[side] ?? null) : null,
     });

@@ -26,6 +26,10 @@ export interface LabelEvidence {
   multiWordTurns: number;
   /** Non-empty lines that are not headings, rules or attendee lines. */
   contentLines: number;
+  /** List items that are not speaker turns ("- Pilot ran on 14 routes"): the body of typed notes. */
+  proseBullets: number;
+  /** Accepted turns written as list items ("- **Tamar:** ..."): a quote inside notes more often than a turn. */
+  bulletTurns: number;
 }
 
 export function scanSpeakerLabels(text: string): LabelEvidence {
@@ -64,8 +68,11 @@ export function scanSpeakerLabels(text: string): LabelEvidence {
     if (c.name.includes(' ')) multiWordTurns++;
   }
   let contentLines = 0;
+  let proseBullets = 0;
   for (const l of lines) {
-    if (l.raw.trim() && !isHeading(l.raw) && !isRule(l.raw) && attendeeListOf(l.raw) === null) contentLines++;
+    if (!l.raw.trim() || isHeading(l.raw) || isRule(l.raw) || attendeeListOf(l.raw) !== null) continue;
+    contentLines++;
+    if (!(l.label && accepted.has(l.label)) && stripBullet(l.raw.trim()).bullet) proseBullets++;
   }
   return {
     lines,
@@ -76,11 +83,17 @@ export function scanSpeakerLabels(text: string): LabelEvidence {
     repeatedNames: [...acceptedNames.values()].filter((n) => n > 1).length,
     multiWordTurns,
     contentLines,
+    proseBullets,
+    bulletTurns: [...accepted].filter((c) => c.bullet).length,
   };
 }
 
 /** Whether the labels found make the text a speaker-labelled transcript rather than notes. */
 export function looksLikeSpeakerLines(ev: LabelEvidence): boolean {
+  // Typed notes quote people in list items ("- **Tamar:** \"I'd sign today\"") among many more
+  // list items that are nobody's turn; a transcript's lines are turns (and their continuations).
+  if (ev.proseBullets >= 3 && ev.proseBullets >= ev.turns) return false;
+  if (ev.bulletTurns > 0 && ev.bulletTurns === ev.turns && ev.proseBullets >= 2) return false;
   if (ev.strongTurns >= 2 && ev.strongTurns >= 0.15 * ev.contentLines) return true;
   if (ev.turns < 2 || ev.turns < 0.3 * ev.contentLines) return false;
   return ev.repeatedNames > 0 || (ev.distinctNames >= 2 && ev.multiWordTurns === ev.turns);
