@@ -14,6 +14,7 @@ import { normalizeTranscript } from '../ingest/normalize.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { timeCursor } from '../lib/cursor.ts';
 import { isId, newId } from '../lib/ids.ts';
+import { withoutNul } from '../lib/text.ts';
 import { ProblemError, notFound } from '../lib/problem.ts';
 import { upsertDeal } from './deals.ts';
 
@@ -49,7 +50,9 @@ export interface TranscriptLimits {
  * and account, and queues its analysis, all in one transaction. Bad transcripts are refused before
  * anything is stored. A repeated Idempotency-Key or (source, external_id) returns the stored call.
  */
-export async function ingestCall(db: Db, workspace: WorkspaceContext, input: IngestCallBody, raw: RawUpload, opts: IngestOptions): Promise<IngestResult> {
+export async function ingestCall(db: Db, workspace: WorkspaceContext, upload: IngestCallBody, received: RawUpload, opts: IngestOptions): Promise<IngestResult> {
+  const input = withoutNul(upload);
+  const raw = { ...received, text: withoutNul(received.text) };
   const normalized = normalize(input, workspace);
   const transcript = normalized.transcript;
   checkLimits(transcript, opts.limits);

@@ -118,6 +118,23 @@ describe('uploading the dev corpus', () => {
   });
 });
 
+it('accepts NUL characters (which Postgres cannot store) as U+FFFD, in the transcript and the raw input', async () => {
+  // Found by the fuzz test: a file with a NUL in it made a 500.
+  const fd = new FormData();
+  fd.set('deal_external_id', 'nul-deal');
+  fd.set('occurred_at', '2026-01-01T00:00:00Z');
+  fd.set('title', 'a\u0000b');
+  fd.set('file', new File(['Ana: hello\u0000 there\nBo: \u3400\u0000'], 'nul.txt'));
+  const res = await ws.request('/v1/calls', { method: 'POST', body: fd });
+  expect(res.status).toBe(202);
+  const { id } = (await res.json()) as Accepted;
+  const call = (await (await ws.request(`/v1/calls/${id}`)).json()) as CallBody;
+  expect(call.title).toBe('a\uFFFDb');
+  const text = call.transcript.utterances.map((u) => u.text).join('\n');
+  expect(text).toContain('hello\uFFFD there');
+  expect(text).not.toContain('\u0000');
+});
+
 describe('listing', () => {
   it('pages calls of a deal newest first with a cursor, and filters by time', async () => {
     const ids: string[] = [];
