@@ -4,7 +4,7 @@ import type { TestContext, TestWorkspace } from '../support/app.ts';
 
 // Every route that reads or writes workspace data, with the ids of a resource owned by `owner`.
 // A new route gets a line here and with it the no-key, wrong-key and other-workspace checks.
-type Ids = { callId: string; dealId: string; accountId: string };
+type Ids = { callId: string; dealId: string; accountId: string; personId: string };
 const json = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 // `ownResource`: the other workspace acts on a resource of its own (e.g. creates its own connection), so only leaks are checked.
 const ROUTES: { name: string; request: (ids: Ids) => [string, RequestInit?]; ownResource?: boolean }[] = [
@@ -15,6 +15,13 @@ const ROUTES: { name: string; request: (ids: Ids) => [string, RequestInit?]; own
   { name: 'POST /v1/integrations/gong/sync', request: () => ['/v1/integrations/gong/sync', json('POST', { from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' })] },
   { name: 'PUT /v1/integrations/:provider', request: () => ['/v1/integrations/gong', json('PUT', { access_key: 'k', access_key_secret: 'v' })], ownResource: true },
   { name: 'GET /v1/calls/:id', request: (i) => [`/v1/calls/${i.callId}`] },
+  { name: 'GET /v1/deals/:id/champions', request: (i) => [`/v1/deals/${i.dealId}/champions`] },
+  { name: 'GET /v1/deals/:id/trend', request: (i) => [`/v1/deals/${i.dealId}/trend?interval=week`] },
+  { name: 'GET /v1/stakeholders/:id/trend', request: (i) => [`/v1/stakeholders/${i.personId}/trend`] },
+  { name: 'GET /v1/trends/champion-strength?deal=', request: (i) => [`/v1/trends/champion-strength?interval=month&deal=${i.dealId}`], ownResource: true },
+  { name: 'GET /v1/deals?risk=', request: () => ['/v1/deals?risk=single_threaded'], ownResource: true },
+  { name: 'GET /v1/workspace', request: () => ['/v1/workspace'], ownResource: true },
+  { name: 'POST /v1/rubric/regrade', request: () => ['/v1/rubric/regrade', json('POST', {})], ownResource: true },
   { name: 'GET /v1/calls?deal=', request: (i) => [`/v1/calls?deal=${i.dealId}`] },
   { name: 'GET /v1/calls/:id/analysis', request: (i) => [`/v1/calls/${i.callId}/analysis`] },
   { name: 'POST /v1/calls/:id/analyze', request: (i) => [`/v1/calls/${i.callId}/analyze`, { method: 'POST' }] },
@@ -44,12 +51,15 @@ beforeAll(async () => {
   const { body } = await owner.json<{ id: string; deal_id: string }>('/v1/calls', {
     deal: { external_id: 'secret-deal', name: 'Secret', account: { external_id: 'secret-account', name: 'Secret Co' } },
     occurred_at: '2026-01-01T00:00:00Z',
-    transcript: 'Ana: The secret number is 8675309.\nBo: Understood.',
-  });
+    participants: [{ name: 'Sam Seller', side: 'seller' }, { name: 'Priya Buyer', side: 'buyer' }],
+    transcript:
+      'Sam Seller: If it were entirely your call, would you buy this?\nPriya Buyer: Yes. The secret number is 8675309, and I will book our CFO for Tuesday at 3.',
+  }, { headers: { prefer: 'wait=30' } });
+  const analysis = (await (await owner.request(`/v1/calls/${body.id}/analysis`)).json()) as { stakeholders: { id: string }[] };
   const zoom = await owner.json<{ webhook_url: string }>('/v1/integrations/zoom', { secret_token: 'owner-zoom-secret-8675309' }, { method: 'PUT' });
   expect(zoom.res.status).toBe(201);
   const deal = (await (await owner.request(`/v1/deals/${body.deal_id}`)).json()) as { account: { id: string } };
-  ids = { callId: body.id, dealId: body.deal_id, accountId: deal.account.id };
+  ids = { callId: body.id, dealId: body.deal_id, accountId: deal.account.id, personId: analysis.stakeholders[0]!.id };
 });
 afterAll(() => ctx?.close());
 
@@ -72,12 +82,12 @@ describe.each(ROUTES)('$name', ({ request, ownResource }) => {
     const text = await res.text();
     if (!ownResource) expect(text).not.toContain('secret');
     expect(text).not.toContain('8675309');
-    if (path.endsWith('/analyze')) expect(res.status).toBe(404);
-    else if (init?.method !== 'POST' && !ownResource) {
-      // Reads by id are 404; list filters with another workspace's ids are empty.
-      if (path.includes('?')) expect(JSON.parse(text)).toMatchObject({ data: [] });
-      else expect(res.status).toBe(404);
-    }
+    if (ownResource) return;
+    // A route on one of the owner's resources is a 404; a list filtered by the owner's ids is empty.
+    const ownersId = /\/(call|deal|pers)_[0-9a-z]{26}(\/|$)/.test(path.split('?')[0]!);
+    const isPost = init?.method === 'POST';
+    if (ownersId || (!path.includes('?') && !isPost)) expect(res.status).toBe(404);
+    else if (!isPost) expect(JSON.parse(text)).toMatchObject({ data: [] });
   });
 });
 
