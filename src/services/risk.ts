@@ -176,7 +176,8 @@ export async function listAtRiskDeals(db: DbOrTx, workspace: WorkspaceContext, q
     }
     return null;
   };
-  const at = (callId: string, occurredAt: Date | string | null, ev: Evidence | null, person: PersonRow | null, type: RiskType, reason: string): Reason => ({
+  type Quoted = { quote: string; utterance: number | null } | null;
+  const at = (callId: string, occurredAt: Date | string | null, ev: Quoted, person: PersonRow | null, type: RiskType, reason: string): Reason => ({
     type,
     reason,
     person: person ? { id: person.personId, name: person.name } : null,
@@ -233,8 +234,8 @@ export async function listAtRiskDeals(db: DbOrTx, workspace: WorkspaceContext, q
         const ev = flagQuote(h.last_call_id, ['no_clear_next_step', 'next_step_hesitation']);
         reasons.push(at(h.last_call_id, h.last_call_at, ev, null, 'no_next_step', `the last call (${lastDay}) ended without an agreed next step`));
       } else if (h.last_step && h.last_step_call_id) {
-        const ev = { quote: h.last_step.quote, utterance: -1, start: 0, end: 0 };
-        reasons.push({ ...at(h.last_step_call_id, h.last_step_at, ev, null, 'no_next_step', `the next step agreed for ${h.last_step_date} has passed with no call since`), utterance: null });
+        const ev = { quote: h.last_step.quote, utterance: null };
+        reasons.push(at(h.last_step_call_id, h.last_step_at, ev, null, 'no_next_step', `the next step agreed for ${h.last_step_date} has passed with no call since`));
       }
     }
     if (h.r_stalled) {

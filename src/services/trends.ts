@@ -5,7 +5,7 @@ import type { Evidence, Grade, NextStep, ScoreComponent } from '../../schemas/an
 import type { Role, Stance } from '../../schemas/extraction.ts';
 import { RUBRIC_VERSION } from '../analysis/rubric.ts';
 import type { DbOrTx } from '../db/client.ts';
-import { accounts, assessments, dealHealth, dealPeople, deals, people, redFlags, signals } from '../db/schema.ts';
+import { accounts, assessments, deals, people, redFlags, signals } from '../db/schema.ts';
 import type { WorkspaceContext } from '../deps.ts';
 import { isId } from '../lib/ids.ts';
 import { notFound } from '../lib/problem.ts';
@@ -82,19 +82,29 @@ const lastChampionCount = (alias: string) =>
   sql`(max(array[extract(epoch from ${sql.raw(alias)}.occurred_at)::float8, ${sql.raw(alias)}.champion_count::float8]))[2]::int`;
 
 /** The rows of the bucket grid left-joined to `agg` (a CTE with bucket key `b`), oldest first. */
-const bucketSelect = (columns: SQL) => sql`
-  select to_char(bk.local_start, 'YYYY-MM-DD') as date, ${isoText(sql`bk.start_at`)} as start_at, ${isoText(sql`bk.end_at`)} as end_at, ${columns}
+/**
+ * The bucket grid left-joined to `agg` (a CTE with bucket key `b`, compared with `key` of the grid),
+ * as one JSON array of points, oldest first: one row and one parse for the client whatever the
+ * number of buckets. `columns` are `agg` columns (`a.<name>`) carried into each point.
+ */
+const bucketPoints = (columns: readonly string[], key: SQL, where: SQL = sql``) => sql`
+  select coalesce(json_agg(json_build_object(
+    'date', to_char(bk.local_start, 'YYYY-MM-DD'), 'start_at', ${isoText(sql`bk.start_at`)}, 'end_at', ${isoText(sql`bk.end_at`)},
+    ${sql.raw(columns.map((c) => `'${c}', a.${c}`).join(', '))}
+  ) order by bk.local_start), '[]'::json) as points
   from buckets bk
-  left join agg a on a.b = bk.local_start
-  order by bk.local_start`;
+  left join agg a on a.b = ${key}
+  ${where}`;
 
 /** One deal's champion strength per interval: strongest score, mean over engaged stakeholders, champions, red flags. */
 export async function dealTrend(db: DbOrTx, workspace: WorkspaceContext, dealId: string, q: WindowQuery): Promise<z.infer<typeof DealTrend>> {
   const w = trendWindow(q, workspace.timezone);
   if (!isId('deal', dealId)) throw notFound('deal', dealId);
-  // The deal's existence and its series at once: the series of another workspace's deal is empty anyway.
-  const [, result] = await Promise.all([findDeal(db, workspace, dealId), db.execute(dealTrendSql(w, workspace.id, dealId))]);
-  const rows = rowsOf<BucketRow & { top_score: number | null; mean_score: number | null; champion_count: number | null }>(result);
+  // One statement: no rows at all when the deal is not this workspace's.
+  const [{ points: rows } = { points: [] }] = rowsOf<{ points: Array<BucketRow & { top_score: number | null; mean_score: number | null; champion_count: number | null }> }>(
+    await db.execute(dealTrendSql(w, workspace.id, dealId)),
+  );
+  if (rows.length === 0) throw notFound('deal', dealId);
   const points = rows.map((r) => {
     const gap = !r.calls;
     return {
@@ -130,7 +140,11 @@ function dealTrendSql(w: TrendWindow, workspaceId: string, dealId: string): SQL 
       ) cf
       group by b
     )
-    ${bucketSelect(sql`a.calls, a.stale_calls, a.top_score, a.mean_score, a.champion_count, a.red_flag_counts`)}`;
+    ${bucketPoints(
+      ['calls', 'stale_calls', 'top_score', 'mean_score', 'champion_count', 'red_flag_counts'],
+      sql`bk.local_start`,
+      sql`where exists (select 1 from deals where workspace_id = ${workspaceId} and id = ${dealId})`,
+    )}`;
 }
 
 export interface PortfolioQuery extends WindowQuery {
@@ -146,9 +160,9 @@ export async function championStrength(db: DbOrTx, workspace: WorkspaceContext, 
     q.deal !== undefined ? findDeal(db, workspace, q.deal).then((d) => d.deal.id) : null,
     windowSpan(db, w),
   ]);
-  const rows = rowsOf<
-    BucketRow & { deals_covered: number | null; deals_with_champion: number | null; deals_two_deep: number | null; mean_top_score: number | null }
-  >(await db.execute(portfolioSql(w, span, workspace.id, { accountId, dealId })));
+  const [{ points: rows } = { points: [] }] = rowsOf<{
+    points: Array<BucketRow & { deals_covered: number | null; deals_with_champion: number | null; deals_two_deep: number | null; mean_top_score: number | null }>;
+  }>(await db.execute(portfolioSql(w, span, workspace.id, { accountId, dealId })));
   const points = rows.map((r) => {
     const gap = !r.calls;
     return {
@@ -211,40 +225,95 @@ export function portfolioSql(w: TrendWindow, span: { lo: string; hi: string }, w
         ${f.dealId ? sql`and cf.deal_id = ${f.dealId}` : sql``}
       group by 1
     )
-    select to_char(bk.local_start, 'YYYY-MM-DD') as date, ${isoText(sql`bk.start_at`)} as start_at, ${isoText(sql`bk.end_at`)} as end_at,
-      a.calls, a.stale_calls, a.deals_covered, a.deals_with_champion, a.deals_two_deep, a.mean_top_score, a.red_flag_counts
-    from buckets bk
-    left join agg a on a.b = bk.local_start::date
-    order by bk.local_start`;
+    ${bucketPoints(
+      ['calls', 'stale_calls', 'deals_covered', 'deals_with_champion', 'deals_two_deep', 'mean_top_score', 'red_flag_counts'],
+      sql`bk.local_start::date`,
+    )}`;
 }
 
-type DealPersonRow = typeof dealPeople.$inferSelect & { name: string; title: string | null; email: string | null };
+/** A row of deal_people with the person's name, as the deal view reads it (raw SQL: no query builder on the hot path). */
+interface DealPersonRow {
+  person_id: string;
+  name: string;
+  title: string | null;
+  email: string | null;
+  role: Role;
+  stance: Stance;
+  grade: Grade;
+  score: number;
+  prev_grade: Grade | null;
+  prev_score: number | null;
+  prev_call_id: string | null;
+  prev_at: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+  call_id: string;
+  graded_at: string;
+  calls_present: number;
+  mentions: number;
+  engaged: boolean;
+  peak_score: number | null;
+  was_champion: boolean;
+  lost_champion: boolean;
+  champion_at_risk: boolean;
+  rubric_version: string;
+}
+
+interface DealHeadRow {
+  id: string;
+  external_id: string;
+  name: string | null;
+  account_id: string | null;
+  account_external_id: string | null;
+  account_name: string | null;
+  calls: number | null;
+  first_call_at: string | null;
+  last_call_at: string | null;
+  last_call_id: string | null;
+  last_step: NextStep | null;
+  last_step_call_id: string | null;
+  last_step_at: string | null;
+  last_step_date: string | null;
+}
 
 /** The "+1" of the 2+1 rule: engaged, not a champion, influential, and on the seller's side. */
 export function isPlusOne(p: Pick<DealPersonRow, 'engaged' | 'grade' | 'role' | 'stance'>): boolean {
   return p.engaged && p.grade !== 'champion' && (p.role === 'economic_buyer' || p.role === 'influencer') && (p.stance === 'ally' || p.stance === 'supporter' || p.grade === 'coach');
 }
 
-const ref = (p: { personId: string; name: string }) => ({ id: p.personId, name: p.name });
+const ref = (p: { person_id: string; name: string }) => ({ id: p.person_id, name: p.name });
 
 /** Each buyer-side person of the deal with their latest grade and how it moved, and the deal's facts. */
 export async function dealChampions(db: DbOrTx, workspace: WorkspaceContext, dealId: string, now = new Date()): Promise<z.infer<typeof DealChampions>> {
   if (!isId('deal', dealId)) throw notFound('deal', dealId);
-  // three reads at once; all of them are scoped to the workspace, so a foreign deal gives nothing but the 404
-  const [{ deal, account }, [health], found] = await Promise.all([
-    findDeal(db, workspace, dealId),
-    db
-      .select()
-      .from(dealHealth)
-      .where(and(eq(dealHealth.workspaceId, workspace.id), eq(dealHealth.dealId, dealId)))
-      .limit(1),
-    db
-      .select({ dp: dealPeople, name: people.name, title: people.title, email: people.email })
-      .from(dealPeople)
-      .innerJoin(people, eq(people.id, dealPeople.personId))
-      .where(and(eq(dealPeople.workspaceId, workspace.id), eq(dealPeople.dealId, dealId))),
-  ]);
-  const rows: DealPersonRow[] = found.map((r) => ({ ...r.dp, name: r.name, title: r.title, email: r.email }));
+  // One statement, both parts scoped to the workspace: the deal with its account and health, and
+  // its people as a JSON array (one round trip and one parse on the hot path).
+  const [result] = rowsOf<{ head: DealHeadRow | null; people: DealPersonRow[] }>(
+    await db.execute(sql`
+      select
+        (select row_to_json(x) from (
+          select d.id, d.external_id, d.name, a.id as account_id, a.external_id as account_external_id, a.name as account_name,
+            h.calls, ${isoText(sql`h.first_call_at`)} as first_call_at, ${isoText(sql`h.last_call_at`)} as last_call_at, h.last_call_id,
+            h.last_step, h.last_step_call_id, ${isoText(sql`h.last_step_at`)} as last_step_at, h.last_step_date
+          from deals d
+          left join accounts a on a.id = d.account_id
+          left join deal_health h on h.deal_id = d.id
+          where d.workspace_id = ${workspace.id} and d.id = ${dealId}
+        ) x) as head,
+        (select coalesce(json_agg(x), '[]'::json) from (
+          select dp.person_id, p.name, p.title, p.email, dp.role, dp.stance, dp.grade, dp.score,
+            dp.prev_grade, dp.prev_score, dp.prev_call_id, ${isoText(sql`dp.prev_at`)} as prev_at,
+            ${isoText(sql`dp.first_seen_at`)} as first_seen_at, ${isoText(sql`dp.last_seen_at`)} as last_seen_at,
+            dp.call_id, ${isoText(sql`dp.graded_at`)} as graded_at, dp.calls_present, dp.mentions, dp.engaged, dp.peak_score,
+            dp.last_champion_at is not null as was_champion, dp.lost_champion, dp.champion_at_risk, dp.rubric_version
+          from deal_people dp
+          join people p on p.id = dp.person_id
+          where dp.workspace_id = ${workspace.id} and dp.deal_id = ${dealId}
+        ) x) as people`),
+  );
+  const head = result?.head;
+  if (!head) throw notFound('deal', dealId);
+  const rows = result.people;
   // champions first, then the graded by score, the only-named (unassessed) last
   const rank = (p: DealPersonRow) => (p.grade === 'champion' ? 2 : p.grade === 'unassessed' ? 0 : 1);
   rows.sort((a, b) => rank(b) - rank(a) || b.score - a.score || a.name.localeCompare(b.name));
@@ -253,51 +322,51 @@ export async function dealChampions(db: DbOrTx, workspace: WorkspaceContext, dea
   const plusOne = rows.filter(isPlusOne);
   const engaged = rows.filter((p) => p.engaged);
   const economic = rows.filter((p) => p.role === 'economic_buyer');
-  const step = health?.lastStep as NextStep | null | undefined;
+  const step = head.last_step;
   const today = localDate(workspace.timezone, now);
   return {
     deal: {
-      id: deal.id,
-      external_id: deal.externalId,
-      name: deal.name,
-      account: account ? { id: account.id, external_id: account.externalId, name: account.name } : null,
+      id: head.id,
+      external_id: head.external_id,
+      name: head.name,
+      account: head.account_id ? { id: head.account_id, external_id: head.account_external_id, name: head.account_name } : null,
     },
     as_of: now.toISOString(),
     timezone: workspace.timezone,
-    rubric: { current: RUBRIC_VERSION, stale: rows.filter((p) => p.rubricVersion !== RUBRIC_VERSION).length },
+    rubric: { current: RUBRIC_VERSION, stale: rows.filter((p) => p.rubric_version !== RUBRIC_VERSION).length },
     people: rows.map((p) => ({
-      id: p.personId,
+      id: p.person_id,
       name: p.name,
       title: p.title,
       email: p.email,
-      role: p.role as Role,
-      stance: p.stance as Stance,
-      grade: p.grade as Grade,
+      role: p.role,
+      stance: p.stance,
+      grade: p.grade,
       score: p.score,
       change:
-        p.prevGrade !== null && p.prevScore !== null && p.prevCallId !== null && p.prevAt !== null
-          ? { score: p.score - p.prevScore, from_grade: p.prevGrade as Grade, from_score: p.prevScore, call_id: p.prevCallId, occurred_at: p.prevAt.toISOString() }
+        p.prev_grade !== null && p.prev_score !== null && p.prev_call_id !== null && p.prev_at !== null
+          ? { score: p.score - p.prev_score, from_grade: p.prev_grade, from_score: p.prev_score, call_id: p.prev_call_id, occurred_at: p.prev_at }
           : null,
-      first_seen_at: p.firstSeenAt.toISOString(),
-      last_seen_at: p.lastSeenAt.toISOString(),
-      graded_call_id: p.callId,
-      graded_at: p.gradedAt.toISOString(),
-      calls: p.callsPresent,
+      first_seen_at: p.first_seen_at,
+      last_seen_at: p.last_seen_at,
+      graded_call_id: p.call_id,
+      graded_at: p.graded_at,
+      calls: p.calls_present,
       calls_named: p.mentions,
       engaged: p.engaged,
-      peak_score: p.peakScore,
-      was_champion: p.lastChampionAt !== null,
-      champion_lost: p.lostChampion,
-      champion_at_risk: p.championAtRisk,
-      rubric_version: p.rubricVersion,
-      stale: p.rubricVersion !== RUBRIC_VERSION,
+      peak_score: p.peak_score,
+      was_champion: p.was_champion,
+      champion_lost: p.lost_champion,
+      champion_at_risk: p.champion_at_risk,
+      rubric_version: p.rubric_version,
+      stale: p.rubric_version !== RUBRIC_VERSION,
     })),
     facts: {
-      calls: health?.calls ?? 0,
-      first_call_at: health?.firstCallAt.toISOString() ?? null,
-      last_call_at: health?.lastCallAt.toISOString() ?? null,
-      last_call_id: health?.lastCallId ?? null,
-      days_since_last_call: health ? Math.max(0, Math.floor((now.getTime() - health.lastCallAt.getTime()) / 86_400_000)) : null,
+      calls: head.calls ?? 0,
+      first_call_at: head.first_call_at,
+      last_call_at: head.last_call_at,
+      last_call_id: head.last_call_id,
+      days_since_last_call: head.last_call_at ? Math.max(0, Math.floor((now.getTime() - Date.parse(head.last_call_at)) / 86_400_000)) : null,
       champion_count: champions.length,
       champions: champions.map(ref),
       two_deep: champions.length >= 2,
@@ -310,15 +379,15 @@ export async function dealChampions(db: DbOrTx, workspace: WorkspaceContext, dea
       engaged_contacts: engaged.map(ref),
       single_threaded: engaged.length < 2,
       last_agreed_next_step:
-        step && health?.lastStepCallId && health.lastStepAt
+        step && head.last_step_call_id && head.last_step_at
           ? {
-              date: health.lastStepDate,
+              date: head.last_step_date,
               description: step.description,
               quote: step.quote,
               stakeholder: step.stakeholder,
-              call_id: health.lastStepCallId,
-              call_occurred_at: health.lastStepAt.toISOString(),
-              date_passed: health.lastStepDate ? health.lastStepDate < today : null,
+              call_id: head.last_step_call_id,
+              call_occurred_at: head.last_step_at,
+              date_passed: head.last_step_date ? head.last_step_date < today : null,
             }
           : null,
     },

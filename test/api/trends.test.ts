@@ -81,6 +81,7 @@ const gamma: CallSpec[] = [
       { name: 'Carl Jensen', grade: 'coach', score: 58, role: 'economic_buyer' },
     ],
     flags: [{ type: 'lukewarm_enthusiasm', who: 'Carl Jensen', quote: 'It looks fine, I guess.' }],
+    step: { date: '2026-01-27', quote: 'Let us review the proposal on Tuesday the 27th.', who: 'Ana Lucero' },
   },
 ];
 
@@ -191,6 +192,7 @@ describe('GET /v1/deals/:id/champions', () => {
       economic_buyer_engaged: true,
       buyer_contacts_engaged: 3,
       single_threaded: false,
+      last_agreed_next_step: { date: '2026-01-27', call_id: ids.calls.gamma![1], date_passed: true, stakeholder: 'Ana Lucero' },
     });
     const analysis = await get<{ stakeholders: { name: string; champion: { grade: string } }[] }>(ws, `/v1/calls/${ids.calls.gamma![1]}/analysis`);
     expect(analysis.stakeholders.find((s) => s.name === 'Ben Okafor')?.champion.grade).toBe('champion');
@@ -371,6 +373,16 @@ describe('GET /v1/deals?risk=', () => {
     ]);
     const next = await get<{ data: RiskItem[] }>(ws, '/v1/deals?risk=no_next_step');
     expect(next.data.map((d) => d.name).sort()).toEqual(['acme', 'beta', 'gamma']);
+    expect(next.data.find((d) => d.name === 'acme')!.risks[0]).toMatchObject({
+      reason: 'the last call (2026-02-16) ended without an agreed next step',
+      call_id: ids.calls.acme![3],
+    });
+    expect(next.data.find((d) => d.name === 'gamma')!.risks[0]).toMatchObject({
+      type: 'no_next_step',
+      reason: 'the next step agreed for 2026-01-27 has passed with no call since',
+      call_id: ids.calls.gamma![1],
+      quote: 'Let us review the proposal on Tuesday the 27th.',
+    });
     const stalled = await get<{ data: RiskItem[] }>(ws, '/v1/deals?risk=stalled&stalled_days=30');
     expect(stalled.data.length).toBe(3);
     expect(stalled.data.find((d) => d.name === 'gamma')!.risks[0]!.reason).toMatch(/^no call for \d+ days \(last on 2026-01-20\)$/);

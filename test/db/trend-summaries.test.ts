@@ -64,7 +64,7 @@ describe('trend summaries', () => {
     );
     expect(person).toMatchObject({ grade: 'coach', prev_grade: 'champion', lost_champion: true, champion_drop: 20 });
     await expectSameAsRebuild();
-  });
+  }, 120_000);
 
   it('a call analysed again: only its latest analysis is current, in every table', async () => {
     const s = spec('2026-05-04T10:00:00Z', 'lukewarm', 40, 'again');
@@ -85,7 +85,7 @@ describe('trend summaries', () => {
     const facts = rowsOf<{ analysis_id: string; top_score: number }>(await db.execute(sql`select analysis_id, top_score from call_facts where call_id = ${callId}`));
     expect(facts).toEqual([{ analysis_id: second, top_score: 88 }]);
     await expectSameAsRebuild();
-  });
+  }, 120_000);
 
   it('a new workspace time zone moves every call to its local day, week and month', async () => {
     const res = await ws.json('/v1/workspace', { timezone: 'Pacific/Auckland' }, { method: 'PATCH' });
@@ -102,7 +102,7 @@ describe('trend summaries', () => {
     expect(again!.local_day).toBe('2026-04-20'); // 03:00 in Los Angeles
     await expectSameAsRebuild();
     await ws.json('/v1/workspace', { timezone: 'UTC' }, { method: 'PATCH' });
-  });
+  }, 120_000);
 
   it('analyses of one deal stored at the same time leave consistent summaries', async () => {
     const specs = ['2026-06-01T10:00:00Z', '2026-06-08T10:00:00Z', '2026-06-15T10:00:00Z', '2026-06-22T10:00:00Z'].map((at, i) =>
@@ -116,5 +116,5 @@ describe('trend summaries', () => {
     );
     expect(counts.map((c) => c.champion_count)).toEqual([0, 1, 0, 1]);
     await expectSameAsRebuild();
-  });
+  }, 120_000);
 });
