@@ -22,9 +22,10 @@ export interface AnalyzeOptions {
   extractor?: Extractor;
 }
 
-const DEAL_FLAGS: readonly RedFlagType[] = ['single_threaded', 'no_economic_buyer_access'];
+export const DEAL_FLAGS: readonly RedFlagType[] = ['single_threaded', 'no_economic_buyer_access'];
 
-const STANCE_OF_GRADE: Record<string, Stance | null> = {
+/** The stance reported for a grade; null keeps the extracted one. */
+export const STANCE_OF_GRADE: Record<string, Stance | null> = {
   champion: 'ally',
   coach: 'supporter',
   blocker: 'enemy',

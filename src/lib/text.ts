@@ -1,14 +1,3 @@
-/** Lower-cased, accent-free, punctuation-free, single-spaced: the key to compare names by. */
-export function nameKey(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /**
  * Postgres text and jsonb cannot hold U+0000: every NUL in an accepted input becomes U+FFFD (the
  * replacement character), the one change made to input kept "as received". Deep, for parsed JSON.

@@ -4,7 +4,7 @@ import type { Tx } from '../db/client.ts';
 import { people } from '../db/schema.ts';
 import type { WorkspaceContext } from '../deps.ts';
 import { newId } from '../lib/ids.ts';
-import { nameKey } from '../lib/text.ts';
+import { nameKey } from '../analysis/text.ts';
 
 type Person = typeof people.$inferSelect;
 

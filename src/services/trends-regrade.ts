@@ -1,8 +1,8 @@
 import { and, asc, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { z } from '@hono/zod-openapi';
 import type { CallAnalysis, RedFlag, Stakeholder } from '../../schemas/analysis.ts';
-import type { RedFlagType, Stance } from '../../schemas/extraction.ts';
 import type { Transcript } from '../../schemas/transcript.ts';
+import { DEAL_FLAGS, STANCE_OF_GRADE } from '../analysis/analyze.ts';
 import { dealFacts, previousGrades, viewOf } from '../analysis/deal.ts';
 import type { HistoryEntry } from '../analysis/deal.ts';
 import { assess, RUBRIC_VERSION, SEVERITY } from '../analysis/rubric.ts';
@@ -20,17 +20,6 @@ import { findDeal } from './trends.ts';
 // Each regrade is stored as a new analysis of the call (analyses stay immutable) that supersedes the
 // old one and names it in `regraded_from`; the deal's trend summaries are rebuilt with it.
 
-const DEAL_FLAGS: readonly RedFlagType[] = ['single_threaded', 'no_economic_buyer_access'];
-
-/** The stance the analyzer reports for a grade (src/analysis/analyze.ts); null keeps the extracted one. */
-const STANCE_OF_GRADE: Record<string, Stance | null> = {
-  champion: 'ally',
-  coach: 'supporter',
-  blocker: 'enemy',
-  lukewarm: 'neutral',
-  neutral: 'neutral',
-  unassessed: null,
-};
 
 /** Words each stakeholder spoke on the call, matched to the transcript's speakers by name. */
 function spokenWords(transcript: Transcript): (name: string) => number {
