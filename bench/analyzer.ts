@@ -7,6 +7,7 @@
  * On a shared machine other processes inflate the figures: compare runs at similar load.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Transcript, Utterance } from '../schemas/transcript.ts';
@@ -59,7 +60,7 @@ function stats(xs: number[]) {
   return { median: s[Math.floor(s.length / 2)]!, min: s[0]!, max: s[s.length - 1]! };
 }
 
-console.log(`node ${process.version}, ${RUNS} timed runs each after ${WARMUP} warm-up runs, one core`);
+console.log(`node ${process.version}, ${RUNS} timed runs each after ${WARMUP} warm-up runs, one core; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log('wall-clock ms per analysis; last column: process CPU ms (includes V8 GC helper threads, so it can exceed wall time)');
 console.log('words      utterances  median ms   min ms   max ms   ms/1k words   cpu ms');
 const rows: Array<{ words: number; median: number }> = [];

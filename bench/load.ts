@@ -3,6 +3,7 @@
 // calls counted against the accepted ones. Run: npm run bench:load [-- --seconds 20 --connections 32]
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
@@ -94,6 +95,7 @@ async function main() {
     const seconds = (Date.now() - started) / 1000;
     const accepted = result['2xx'];
     const fiveXX = result['5xx'];
+    console.log(`load average       ${loadavg().map((l) => l.toFixed(2)).join(' ')} (1, 5, 15 min) at the end of the burst`);
     console.log(`accepted calls/s   ${(accepted / seconds).toFixed(1)}   (target >= 200; ${accepted} in ${seconds.toFixed(1)} s)`);
     console.log(`latency ms         p50 ${result.latency.p50}  p99 ${result.latency.p99}  max ${result.latency.max}`);
     console.log(`responses          2xx ${accepted}  4xx ${result['4xx']}  5xx ${fiveXX}  errors ${result.errors}  timeouts ${result.timeouts}`);
