@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/node.ts';
-import { adminDatabaseUrl } from '../support/postgres-url.ts';
+import { adminDatabaseUrl, createOwnDatabase } from '../support/postgres-url.ts';
 
 // Accepted calls survive a SIGKILL of the server while their analyses are in flight, and each
 // ends analysed exactly once after a restart: on the embedded PGlite and on a real Postgres.
@@ -176,17 +176,14 @@ describe('a SIGKILL while analyses are in flight', () => {
   });
 
   describe.runIf(process.env.BATON_TEST_POSTGRES === '1')('on Postgres', () => {
-    const name = `baton_crash_${Date.now()}_${process.pid}`;
-    const admin = postgres(adminDatabaseUrl(), { max: 1, onnotice: () => {} });
+    let own: Awaited<ReturnType<typeof createOwnDatabase>> | null = null;
     afterAll(async () => {
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await own?.drop();
     });
 
     it('loses no accepted call on a real Postgres, and analyses each once', { timeout: 180_000 }, async () => {
-      await admin.unsafe(`create database ${name}`);
-      const url = new URL(adminDatabaseUrl());
-      url.pathname = `/${name}`;
+      own = await createOwnDatabase(adminDatabaseUrl(), 'crash');
+      const url = new URL(own.url);
       const check = postgres(url.toString(), { max: 1, onnotice: () => {} });
       try {
         const ids = await crashAndRecover({ DATABASE_URL: url.toString() }, async () => ((await check.unsafe(UNANALYSED)) as unknown as { n: number }[])[0]!.n);

@@ -1,4 +1,3 @@
-import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { openDatabase } from '../../src/db/node.ts';
@@ -8,6 +7,7 @@ import { jobHandler } from '../../src/jobs/handlers.ts';
 import type { AnalysisSettings } from '../../src/services/analysis.ts';
 import { startWorker } from '../../src/jobs/worker.ts';
 import { createWorkspace } from '../../src/services/workspaces.ts';
+import { createOwnDatabase } from './postgres-url.ts';
 
 export interface TestWorkspace {
   id: string;
@@ -36,7 +36,7 @@ export async function createTestContext(opts: { worker?: boolean; analysis?: Ana
   const driver = process.env.BATON_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite';
   // Workers claim any queued job of their database: a context with its own analysis settings gets
   // a database of its own on Postgres, so that other test files' workers never run its jobs.
-  const own = driver === 'postgres' && opts.analysis ? await createOwnDatabase(inject('postgresUrl')) : null;
+  const own = driver === 'postgres' && opts.analysis ? await createOwnDatabase(inject('postgresUrl'), 'app') : null;
   const database = await openDatabase({
     databaseUrl: driver === 'postgres' ? own?.url ?? inject('postgresUrl') : null,
     dataDir: null,
@@ -90,24 +90,6 @@ export async function createTestContext(opts: { worker?: boolean; analysis?: Ana
       await worker?.stop(5_000);
       await database.close();
       await own?.drop();
-    },
-  };
-}
-
-/** A fresh database beside the run's one (same server), dropped on close. */
-async function createOwnDatabase(runUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const url = new URL(runUrl);
-  const name = `${url.pathname.slice(1)}_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = postgres(runUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const sql = postgres(runUrl, { max: 1, onnotice: () => {} });
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-      await sql.end();
     },
   };
 }

@@ -2,7 +2,6 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import postgres from 'postgres';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import type { IntegrationSettings } from '../../src/config.ts';
@@ -15,6 +14,7 @@ import { startWorker } from '../../src/jobs/worker.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import type { Logger } from '../../src/lib/logger.ts';
 import { createWorkspace } from '../../src/services/workspaces.ts';
+import { createOwnDatabase } from './postgres-url.ts';
 
 // A stand-in for every call recorder's API on 127.0.0.1 (port 0), serving the sample payloads of
 // test/fixtures/integrations/ and checking each request's credentials the way the provider does;
@@ -234,7 +234,7 @@ export const SECRETS_KEY = 'test-secrets-key-0123456789abcdef0123456789';
 export async function createIntegrationTestContext(): Promise<IntegrationTestContext> {
   const fake = await startFakeProviders();
   const driver = process.env.BATON_TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite';
-  const own = driver === 'postgres' ? await createOwnDatabase(inject('postgresUrl')) : null;
+  const own = driver === 'postgres' ? await createOwnDatabase(inject('postgresUrl'), 'intg') : null;
   const database = await openDatabase({ databaseUrl: own?.url ?? null, dataDir: null, poolSize: 4 });
   const logger = captureLogger();
   const settings = fake.settings({ secretsKey: SECRETS_KEY, publicUrl: 'https://baton.test' });
@@ -284,24 +284,6 @@ export async function createIntegrationTestContext(): Promise<IntegrationTestCon
       await database.close();
       await own?.drop();
       await fake.close();
-    },
-  };
-}
-
-/** A fresh database beside the run's one (same server), dropped on close. */
-async function createOwnDatabase(runUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const url = new URL(runUrl);
-  const name = `${url.pathname.slice(1)}_intg_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = postgres(runUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const sql = postgres(runUrl, { max: 1, onnotice: () => {} });
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-      await sql.end();
     },
   };
 }
