@@ -50,7 +50,8 @@ export function classifyAnswer(text: string): ChampionTestAnswer {
     .slice(0, 2)
     .map((s) => s.text)
     .join(' ');
-  if (ANSWER_NO.test(opening)) return 'declined';
+  // a verdict closing the first sentence counts as its opening ("Not at this price, no.", "Honestly, at that price, no.")
+  if (ANSWER_NO.test(opening) || /,\s*(?:no|nope|nah)[.!]*$/.test(sentences(opening)[0]?.text ?? '')) return 'declined';
   if (ANSWER_YES.test(opening)) return ANSWER_HEDGE.test(firstTwo) || /^\w+\?/.test(opening) ? 'hedged' : 'enthusiastic';
   if (ANSWER_HEDGE.test(sentences(opening)[0]?.text ?? '')) return 'hedged';
   // the verdict can come second ("Good question. Yes, I would.", "I'd never say no to X. Yes, tomorrow.")

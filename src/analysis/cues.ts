@@ -12,7 +12,7 @@ import { verbForms } from './lexicon.ts';
  * Patterns start here rather than at the subject: the subject may be any word (a pronoun, a name
  * in notes), and a literal start keeps the scan cheap.
  */
-const WILL = String.raw`(?:'ll|\bwill|\bcan|\bcould|\bwould|\bgoing to)`;
+const WILL = String.raw`(?:'ll|\bwill|\bcan|\bcould|\bwould|\bgoing to|\blet me|\bhappy to)`;
 
 /** Words that, just before a cue, negate it ("no hesitation", "not lukewarm", "never a problem"). */
 export const NEGATORS = /\b(?:not|no|never|without|n't|nothing|zero|hardly|nobody|isn't|wasn't|aren't|don't|doesn't|didn't|won't|wouldn't|can't|cannot)\s+(?:\w+\s+){0,2}$/;
@@ -40,6 +40,14 @@ export const ARTICULATED_VALUE = [
   /\b(?:that's|this is) the whole reason\b/,
   /\b(?:saves?|would save|will save) us\b/,
   /\bkills the (?:chargebacks|problem|cost)\b/,
+  // a before/after in numbers: "close the books in three days instead of ten", "down from two weeks to one"
+  /\b(?:in|to|within|under) (?:a |an |\d+|one|two|three|four|five|six|seven|eight|nine|ten|half an?|a couple of|a few)[a-z ]{0,12}\b(?:minutes?|hours?|days?|weeks?|months?)\b[^.]{0,20}\b(?:instead of|rather than|down from|not)\b/,
+  // what won them over: "what sold me is that it flags...", "the big win for us is..."
+  /\bwhat (?:sold|got|convinced|won) (?:me|us)(?: over)? (?:is|was)\b|\bthe (?:big|real|main) (?:win|benefit|draw|value) (?:for (?:us|me|my team)|here) (?:is|was)\b|\bwhat i (?:really )?(?:like|liked|love|loved) (?:most )?(?:is|was) (?:that )?(?:it|the way it|how it)\b/,
+  // how they will carry it upstairs: "the way I'd sell it upstairs is..."
+  /\bthe way (?:i'd|i would|i'll|i will|i'm going to) (?:sell|pitch|present|put|frame|explain|position) (?:it|this)\b/,
+  // the pain it removes, tied to the product: "this gets rid of that", "which is where we bleed money"
+  /\b(?:this|it) (?:would |will |could )?(?:get rid of|gets rid of|takes? away|kills?|ends?|fix(?:es)?|solves?) (?:that|all that|the [a-z]+ problem|our [a-z]+ problem)\b|\bwhere we (?:bleed|lose|leak|burn) (?:money|cash|time|hours|customers)\b/,
 ];
 
 export const INTRO_OFFERED = [
@@ -56,6 +64,9 @@ export const INTRO_OFFERED = [
   /\b(?:i'd like|i want|i'd love) (?:you|both of you|you both|you two)(?: both)? (?:there|in the room|to (?:join|come|attend|present))\b/,
   // "Let me get Callum on a call with you", "I'll get him in a room with us"
   /\b(?:i'll|i will|let me|i can|i could)\s+get [a-z]+ (?:on (?:a|the) (?:call|calendar|zoom|meeting|line)|in (?:a|the) room) with (?:you|us)\b/,
+  // an invitation that puts the seller in the room: "I'll send a calendar invite to you and Dana", "I'll add you to our leadership call"
+  /\b(?:i'll|i will|let me|i can|i'm going to)\s+(?:send|forward|set up) (?:a |an |the )?(?:calendar |meeting |teams |zoom )?invite (?:to|for) (?:you|both of you|the two of you)\b(?! guys\b)|\b(?:i'll|i will|let me|i can|i'm going to)\s+(?:add|invite|include) (?:you|both of you) (?:to|on|in|into) (?:the|our|my|his|her|their|a|next) (?:[a-z'-]+ ){0,3}(?:call|meeting|review|session|agenda|invite|thread|offsite|standup|sync)\b/,
+  /\b(?:i'll|i will|let me|i can|i could)\s+get (?:you|us) (?:on|onto|into) [a-z]+(?:'s|’s) (?:calendar|diary|agenda)\b/,
   // typed notes, third person: "Tamar will set up time with Dr. Greene", "she'll get us in front of the CFO"
   /(?:'ll|\bwill|\bis going to|\boffered to|\bagreed to)\s+(?:set up (?:time|a call|a meeting|an intro|a session|the meeting) with|get (?:us|you|me) (?:in front of|on (?:his|her|their|the) (?:calendar|agenda)|time with)|introduce (?:us|me))\b/,
 ];
@@ -75,6 +86,10 @@ export const INTERNAL_ADVOCACY = [
   /\b(?:i|i've|we)\s+(?:already |also )?(?:sent|put) (?:the one-pager|your numbers|the numbers|your deck|the deck|the proposal|it) (?:to|in) (?:the|our|my)\b/,
   /\b(?:i|we)\s+(?:already )?told (?:our|my|the) [a-z ]{1,25} (?:this is the one|we should|to pick|about (?:it|this|you))\b/,
   /\b(?:been |i've been |i'm )?talking it up\b/,
+  // "I brought it up with my boss", "I made the case to our VP", "I put it on the agenda for the offsite"
+  /\b(?:brought|bring|raised|floated) (?:it|this|you|the idea) up (?:with|to|at|in) (?:the|our|my|his|her|their|[a-z]+'s)\b|\b(?:made|make|making) (?:the|a|our|my) (?:case|pitch) (?:to|for it to|for this to|with) (?:the|our|my|his|her|their|[a-z]+)\b/,
+  /\b(?:put|added|got|putting|adding) (?:it|this|you|us) (?:on|onto|to) (?:the|our|my|next week's|this week's|[a-z]+'s) (?:[a-z'-]+ ){0,2}agenda\b/,
+  /\b(?:been |i've been |i'm |keep )?(?:telling|talking to) (?:everyone|everybody|people|the team|my team|my boss|the others|[a-z]+) (?:[a-z ]{0,20})?about (?:it|this|you|your (?:tool|product|platform))\b/,
   /\bi'm going to (?:bring it up|pitch|present|push for|make the case|champion)\b/,
   /\b(?:case|pitch|argument) i'm going to make to\b|\bi'm going to (?:make|pitch|present) (?:it |this |that )?to (?:our|my|the)\b/,
   /\b(?:i'll|i will)\s+(?:pitch|present|push for|make the case for|champion|sell|fight for|go to bat for) (?:it|this)\b/,
@@ -109,6 +124,10 @@ export const INSIDER_INFO = [
   /\boffered (?:us )?(?:a |an )?(?:free|discount|twenty|thirty|\d+|[a-z-]+ percent)/,
   /\b(?:between us|just so you know|off the record|i'll tell you straight|i'll be honest with you|to be honest)\b[^.]{0,200}\b(?:decision|cfo|ceo|budget|killed|signs?|approv\w+|competitor|looked at|offered|price|nervous|worried|against)\b/,
   /\bthe one (?:finance|everyone|the board|he|she) listens to\b/,
+  // other vendors in play: "we're also talking to Zendesk", "their quote came in high", "the incumbent"
+  /\b(?:we're|we are|we've been|we have been|i'm|i've been) (?:also|already) (?:talking to|looking at|evaluating|speaking with|trialling|trialing|piloting|getting quotes? from)\b(?! (?:you|your|this|it|that|the (?:demo|numbers|deck|proposal))\b)|\b(?:talking to|looking at|evaluating|speaking with|getting quotes? from) (?:a couple of|two|three|a few|other|some other|another) (?:[a-z]+ )?(?:vendors?|others|competitors|options|providers|suppliers|tools|platforms)\b|\b(?:their|the other) (?:quote|price|proposal|bid) came in\b|\bthe incumbent\b/,
+  // politics: "the COO and the CFO don't see eye to eye on this"
+  /\b(?:don't|do not|doesn't|never) see eye to eye\b|\b(?:no love lost|bad blood|turf war|political(?:ly)?|politics)\b/,
   /\b(?:trusts|listens to|relies on|defers to|goes by) [a-z]+ on (?:anything|everything|all|most)\b/,
   /\b(?:can|could) (?:say no|veto)\b/,
   /\bput it on my card\b|\bwithout asking anybody\b/,
@@ -136,10 +155,15 @@ export const PERSONAL_WIN = [
   // the number they answer for: "shrink is my number", "this is her number and she wants it fixed"
   /\b(?:it's|this is|that's|is) (?:my|her|his) (?:number|metric|kpi|target|scorecard|neck on the line)\b/,
   /\bwants? (?:to be )?the (?:win|one who)\b/,
+  // their career: "I'm up for the director role", "it would help my case for promotion"
+  /\b(?:i'm|i am) up for (?:a |the )?(?:promotion|[a-z]+ (?:role|job|position|title))\b|\b(?:my|a) (?:case for )?promotion\b|\bgood for my career\b|\b(?:a|the) feather in my cap\b|\bmake me (?:a|the) hero\b/,
+  // a burden they shed: "I'd finally stop being the bottleneck"
+  /\b(?:stop|quit) being the (?:bottleneck|bad guy|one who|person who|blocker|roadblock|firefighter)\b|\bno more (?:late nights|weekends|evenings|chasing)\b/,
 ];
 
-const GIVE = verbForms(['give', 'send', 'pull', 'share', 'provide', 'assign', 'dedicate', 'free up', 'lend', 'get', 'set up', 'stand up', 'spin up', 'create', 'open', 'grant', 'export', 'put together', 'dig out', 'dig up', 'run'], ['base']);
-const RESOURCE = String.raw`(?:(?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four|[a-z]+) (?:months?|weeks?|years?|quarters?) of|data|export|exports|file|files|history|copy|analysts?|engineers?|people|hours?|access|account|accounts|sandbox|questionnaire|samples?|master|login|logins|environment|budget|vm|vms|server|instance|tenant|bucket|spreadsheet|rules|spend|figures|numbers|transactions|invoices|logs|records|reports?|list|dataset|credentials|an hour with|time with)`;
+const GIVE = verbForms(['give', 'send', 'pull', 'share', 'provide', 'assign', 'dedicate', 'free up', 'lend', 'get', 'set up', 'stand up', 'spin up', 'create', 'open', 'grant', 'export', 'put together', 'dig out', 'dig up', 'run', 'carve out', 'set aside', 'block out', 'block off', 'earmark', 'reserve', 'allocate', 'dump', 'load', 'upload', 'commit'], ['base']);
+const SET_ASIDE = verbForms(['set aside', 'earmark', 'allocate', 'reserve', 'ring-fence', 'ringfence', 'budget', 'carve out', 'block out', 'free up'], ['past', 'participle']);
+const RESOURCE = String.raw`(?:(?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four|[a-z]+) (?:months?|weeks?|years?|quarters?) of|time|folder|data|export|exports|file|files|history|copy|analysts?|engineers?|people|hours?|access|account|accounts|sandbox|questionnaire|samples?|master|login|logins|environment|budget|vm|vms|server|instance|tenant|bucket|spreadsheet|rules|spend|figures|numbers|transactions|invoices|logs|records|reports?|list|dataset|credentials|an hour with|time with)`;
 export const RESOURCE_COMMITTED = [
   new RegExp(String.raw`${WILL}\s+(?:${GIVE})\s+(?:you\s+|us\s+)?[a-z0-9 ,'’-]{0,50}\b${RESOURCE}\b`),
   // notes' "Bronwen to send the leave spreadsheet by Friday"
@@ -152,6 +176,14 @@ export const RESOURCE_COMMITTED = [
   /\b(?:a|one|two|three|four|five|six|\d+|a few|a couple of) (?:days?|weeks?|hours?|months?) of (?:my|our|her|his) (?:team's |people's |engineers' |analysts' )?time\b/,
   /\b(?:committed|agreed|offered) to (?:send|give|provide|loop in|pull|share|assign)\b/,
   /\bloop in (?:her|his|my|our) [a-z ]{1,20}(?:engineer|analyst|team|lead)\b/,
+  // people put on it: "we can put a couple of people on it next sprint"
+  /\b(?:put|assign|throw|dedicate|give you) (?:a couple of|a few|two|three|four|\d+|one of my|some of my|some|one) (?:[a-z]+ )?(?:people|analysts|engineers|developers|devs|folks|staff|resources|bodies|nurses|agents|reps)\b(?: on| to)?/,
+  // money or time already set aside: "I've set aside twenty thousand for the trial", "we have budget earmarked for this"
+  new RegExp(String.raw`\b(?:i|we)(?:'ve| have)?\s+(?:already )?(?:${SET_ASIDE})\b[^.]{0,40}\bfor (?:the|this|a|it|your)\b|\b(?:budget|money|funds|funding|time|hours)\b[^.]{0,15}\b(?:${SET_ASIDE})\b[^.]{0,20}\bfor (?:this|it|the|a|your)\b`),
+  // their own calendar given to it: "I'll block out Thursday afternoons for the pilot"
+  /\b(?:block|blocking|blocked|clear|clearing|cleared|hold|holding) (?:out |off )?(?:my |our |the team's )?(?:(?:mon|tues|wednes|thurs|fri)days?|mornings?|afternoons?|calendars?|diar(?:y|ies)|a day|a week|time)\b[^.]{0,30}\bfor (?:the|this|a|it|your)\b/,
+  // a person of theirs named to work with the seller: "Jo will be your point person for the trial"
+  /\b(?:will be|'ll be|is going to be|can be) (?:your|the) (?:point person|point of contact|main contact|day-to-day contact|go-to|project lead|project owner|contact)\b/,
 ];
 
 export const DIRECT_COMMITMENT = [
@@ -161,14 +193,14 @@ export const DIRECT_COMMITMENT = [
 // ---- red flags ---------------------------------------------------------------------------------
 
 /** Non-answers that are vague whatever the question. */
-export const VAGUE_STRONG = /\b(?:it depends|depends on|kind of depends|hard to say|tough to say|difficult to say|sort of|who knows|not sure yet|remains to be seen)\b/;
+export const VAGUE_STRONG = /\b(?:it depends|depends on|kind of depends|hard to say|tough to say|difficult to say|sort of|who knows|not sure yet|remains to be seen|up in the air|it varies|varies a lot|hard to pin down|tbd|to be determined|we'll (?:figure|work) it out|anyone's guess|your guess is as good)\b/;
 /** A flat non-answer to a direct question ("I don't know. Ask me again in Q2."), but not "about, I don't know, fifteen". */
 export const NON_ANSWER = /\b(?:i (?:really |honestly |just )?don't know|no idea|can't say|couldn't say)\b(?![,\s]+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a (?:few|couple|dozen|hundred)|like|maybe|about|around|if|whether|how|what|why|when|exactly))|\bask me (?:again|later|after|in|next)\b/;
 /** Softer hedges: a non-answer when they answer a question about timing or next steps. */
-export const HEDGE_WEAK = /\b(?:maybe|probably|perhaps|possibly|i don't know|let me think|i'd have to think|we'll see|let's see|let me see how|circle back|get back to you|come back to you|revert|i'll reach out|when i can|when things (?:settle|calm down|quieten down|quiet down)|closer to then|put it in (?:an email|writing)|in writing|shoot me an email|drop me an email|(?:don't|do not) need a (?:call|meeting)|no need for a (?:call|meeting)|send me (?:the|whatever|that|it)[^.]{0,40}(?:first|and we'll)|first\. i'll look|have a look when|i'd rather not|don't want to commit|not (?:yet|right now|until|before)|let's not get ahead|let me check|hold off|we'll figure it out|not a great time|too early|(?:is|'s) no good|i'll let you know|can't promise|cannot promise|no promises|(?:in|after) the new year|(?:in|after|until|till) q[1-4]|(?:until|till|after|wait for) (?:the )?next (?:year|quarter)|send (?:me )?something (?:in|after|later|over)|after the (?:[a-z-]+ ){0,2}(?:move|close|audit|peak|holidays|season|migration|budget round|cutover|busy period|year-end|year end)|let's (?:talk|revisit|reconnect|regroup|touch base|pick (?:this|it) (?:back )?up) (?:again )?(?:after|in|next|once|when|later))\b/;
+export const HEDGE_WEAK = /\b(?:maybe|probably|perhaps|possibly|i don't know|let me think|i'd have to think|we'll see|let's see|let me see how|circle back|get back to you|come back to you|revert|i'll reach out|when i can|when things (?:settle|calm down|quieten down|quiet down)|closer to then|put it in (?:an email|writing)|in writing|shoot me an email|drop me an email|(?:don't|do not) need a (?:call|meeting)|no need for a (?:call|meeting)|send me (?:the|whatever|that|it)[^.]{0,40}(?:first|and we'll)|first\. i'll look|have a look when|i'd rather not|don't want to commit|not (?:yet|right now|until|before)|let's not get ahead|let me check|hold off|we'll figure it out|not a great time|too early|(?:is|'s) no good|i'll let you know|can't promise|cannot promise|no promises|(?:in|after) the new year|(?:in|after|until|till) q[1-4]|(?:until|till|after|wait for) (?:the )?next (?:year|quarter)|send (?:me )?something (?:in|after|later|over)|after the (?:[a-z-]+ ){0,2}(?:move|close|audit|peak|holidays|season|migration|budget round|cutover|busy period|year-end|year end)|let's (?:talk|revisit|reconnect|regroup|touch base|pick (?:this|it) (?:back )?up) (?:again )?(?:after|in|next|once|when|later)|play it by ear|(?:i'll|i will|we'll) (?:ping|buzz|call|email|text) you\b|get (?:through|past) (?:the )?(?:quarter|month|year)[- ]end|things are (?:hectic|crazy|mad|manic|nuts|busy)|(?:up in the air|tbd|to be determined|hard to pin down))\b/;
 
 /** Faint praise that needs a question about the product to be about the product. */
-export const LUKEWARM_CONTEXTUAL = /\b(?:it's|it is|it was|that's|looks|looked|seems|it looks|pretty|they were|they're|they are) (?:\.{3}\s*)?(?:fine|decent|okay|ok|alright|all right|nice|not bad|interesting|reasonable|solid enough|good enough)\b/;
+export const LUKEWARM_CONTEXTUAL = /\b(?:it's|it is|it was|that's|looks|looked|seems|it looks|pretty|they were|they're|they are) (?:\.{3}\s*)?(?:fine|decent|okay|ok|alright|all right|nice|not bad|interesting|reasonable|solid enough|good enough)\b|\b(?:looks|seems|sounds) like it (?:could|might|may) (?:work|help|be useful)\b|\bnice to have\b/;
 /** Faint praise of the thing itself, held back with a "but" ("It's a nice demo. But...", "the demo was okay but"). */
 export const FAINT_BUT = /\b(?:it|this|they|the (?:demo|product|tool|app|platform|trial|pilot|dashboard|software|system|forecasts?|recommendations?|results?|numbers|ui|[a-z]+ demo))(?:'s| is| was| were| are|\s["“]?looks?| looked| seems?| seemed)(?: like)? (?:a |an )?(?:\.{3}\s*)?(?:fine|decent|okay|ok|alright|all right|nice|not bad|interesting|pretty good|promising)(?: [a-z]+)?["”]?(?:,? (?:but|though|i guess|i suppose)\b|[.!]?\s*$)/;
 /** Faint praise in any context ("I'm not against it", "interesting, I guess"). */
@@ -198,9 +230,13 @@ export const INTRO_RELUCTANCE = [
   /\b(?:i wouldn't|i won't|i'm not going to|i'd rather not|i'm not ready to|not ready to) (?:take|bring|show|put|send|forward) (?:it|this|that|you) (?:to|in front of|before) (?:him|her|them|our|my|the)\b/,
   /\b(?:he|she|they)(?:'s|'re| is| are) (?:too busy|slammed|swamped)\b/,
   /\b(?:not|wasn't|isn't|wasn't really) keen on (?:bringing|introducing|looping|involving|putting)\b/,
+  // "I'd rather keep her out of it", "she doesn't meet with vendors, I'll relay anything you need"
+  /\bkeep (?:him|her|them|[a-z]+) out of (?:it|this|the loop|the conversation)\b/,
+  /\b(?:doesn't|does not|don't|won't|wouldn't|never) (?:really |usually |normally )?(?:meet|talk|speak|deal) (?:with|to) (?:vendors|suppliers|sales(?:people| reps)?|salespeople|reps)\b/,
+  /\b(?:i'll|i will|i can|let me) (?:relay|pass (?:on|along)|feed back)\b(?! (?:the |an? )?(?:intro|introduction|invite))/,
 ];
 /** A hedge or refusal that keeps the seller out when it answers a question about meeting someone. */
-export const RELUCTANCE_IN_ANSWER = [/\bi'll (?:just )?(?:forward|pass) (?:him|her|them|it)\b/, /\bi wouldn't\b/, /\bnot (?:yet|until|before|right now|now)\b/, /\b(?:i'd|i would) (?:hold off|rather not|wait)\b/, /\bhold off\b/, /^(?:no|nah|nope)\b(?![,.]? (?:yeah|yes|problem|worries|question|doubt))/];
+export const RELUCTANCE_IN_ANSWER = [/\b(?:i'll|i will|i can|let me) (?:mention|float|run) (?:it|this|that|you) (?:to|by|past) (?:him|her|them)\b/, /\bi'll (?:just )?(?:forward|pass) (?:him|her|them|it)\b/, /\bi wouldn't\b/, /\bnot (?:yet|until|before|right now|now)\b/, /\b(?:i'd|i would) (?:hold off|rather not|wait)\b/, /\bhold off\b/, /^(?:no|nah|nope)\b(?![,.]? (?:yeah|yes|problem|worries|question|doubt))/];
 
 export const CHAMPION_AT_RISK = [
   /\bmy (?:role|job|position|team|department) (?:is|was|'s) (?:being )?(?:folded|eliminated|cut|moved|merged|restructured|reorg\w*|going away|changing)\b/,
@@ -217,6 +253,10 @@ export const CHAMPION_AT_RISK = [
   /\b(?:being|getting) (?:replaced|laid off)\b|\blayoffs\b/,
   /\b(?:handed|handing|put|putting) in my notice\b|\bi(?:'ve| have)? resign(?:ed)?\b|\bi(?:'m| am) (?:finishing|off|out|gone) (?:at the end of|on|next|in)\b|\bmy last (?:day|week|month)\b/,
   /\b(?:going on|starting|taking|be on|off on) (?:parental|maternity|paternity|medical|extended|sick|long-term|garden) leave\b|\bsabbatical\b/,
+  /\b(?:restructur\w+|reorganis\w+|reorganiz\w+|downsiz\w+|merg\w+) (?:my|our) (?:department|team|group|division|function|unit|org)\b|\bwhere i(?:'ll)? (?:land|end up)\b/,
+  /\b(?:accepted|taken|took|got) (?:an? )?(?:offer|job|role|position) (?:elsewhere|at|with|somewhere)\b|\b(?:leaving|quitting) (?:the company|the business|the firm)\b/,
+  // overloaded by the day job: "I'm stretched thin", "three other projects on my plate"
+  /\b(?:stretched|spread) (?:too |really |very |pretty )?thin\b|\b(?:too much|a lot|so much|three|four|five|other [a-z]+) (?:[a-z]+ ){0,3}on my plate\b|\b(?:no|zero|limited|not much) bandwidth\b|\b(?:i'm|i am) (?:drowning|underwater|maxed out)\b/,
   /\b(?:starting|taking|moving to) a (?:new|different) (?:role|job|position)\b|\bwhile i'm (?:out|away|off|on leave)\b|\bcovering (?:for me|the project while)\b/,
 ];
 
@@ -232,6 +272,8 @@ export const BLOCKER = [
   /\bnot something (?:i|we) (?:can|will|could) (?:move|budge|bend|negotiate) on\b|\b(?:won't|will not|can't|cannot) (?:budge|move|bend) on (?:that|this|it|price|terms)\b/,
   /\bwe(?:'re| are) overcomplicating\b|\bthat's not a reason to\b|\bwe don't need (?:this|it|another)\b|\bwaste of (?:money|time)\b/,
   /\bi(?:'m| am| will|'ll|'d) (?:veto|block|oppose) (?:it|this|that|the (?:deal|purchase|contract|project|proposal|change))\b|\bover my dead body\b|\bi'm against (?:it|this)\b/,
+  // arguing against the change itself: "I don't see why we'd switch, what we have works fine"
+  /\b(?:i )?(?:don't|do not|can't|cannot) see (?:why|the (?:need|point|case)|a (?:need|reason)) (?:we'd|we would|we should|we need|to|for) (?:switch|change|move|replace|bother|buy|spend|do (?:this|it))\b|\bwhat we have (?:now |today )?works(?: fine| well| just fine)?\b(?![^.]{0,40}\bbut\b)|\bif it ain't broke\b|\b(?:i'm|i am|i'll be|i will be|i'm going to be|i'm going to) push(?:ing)? back (?:on|against) (?:this|it|the (?:deal|purchase|proposal|change))\b|\b(?:recommend|argue|argued|vote|voted) against (?:it|this|the (?:deal|purchase|proposal|change))\b/,
 ];
 
 // ---- questions the seller asks ----------------------------------------------------------------
@@ -252,9 +294,13 @@ export const TEST_HYPOTHETICAL = new RegExp(
     String.raw`\b(?:nobody|no one|no-one) else (?:involved|had a vote|has a vote|in the picture|weighing in|deciding|to answer to|at the table)\b`,
     String.raw`\b(?:nobody|no one|no-one) (?:above|over) ${HANDS}\b`,
     String.raw`\bif (?:you|she|he|they) (?:were|was) (?:the only (?:one|person|decision maker)|calling the shots|in charge|the decision maker|the one deciding|deciding alone|king|queen|the boss|the buyer)\b`,
-    String.raw`\bif (?:you|she|he|they) (?:had|held|owned|controlled) (?:a magic wand|the final say|full authority|sole authority|the pen|the budget|the chequebook|the checkbook|the keys|the money)\b`,
+    String.raw`\bif (?:you|she|he|they) (?:had|held|owned|controlled) (?:a magic wand|the final say|sole say|the only say|the say|the last word|the only vote|full authority|sole authority|the pen|the budget|the chequebook|the checkbook|the keys|the money|(?:this|the|that) (?:decision|call|choice))\b`,
     String.raw`\b(?:setting|set|putting|put|leaving|leave|forget(?:ting)?|ignoring|ignore) (?:[a-z,.'’-]+ ){0,8}(?:aside|for a (?:second|minute|moment)|out of (?:it|this|the picture))`,
     String.raw`\b(?:only|just|purely|entirely|solely) (?:up to|down to) ${HANDS}\b`,
+    String.raw`\b(?:came|comes|come|to come) down to (?:just |only )?${HANDS}\b|\b(?:rested|rests|sat|sits|lay|lies) (?:with|on) ${HANDS}\b`,
+    String.raw`\b(?:nobody|no one|no-one) (?:could|can|would|was going to) (?:overrule|veto|override|stop|block|second-guess) ${HANDS}\b`,
+    String.raw`\b(?:suppose|supposing|imagine|pretend|say|let's say) (?:it|this|that|the decision) (?:were|was|is) (?:${POSS}|all ${POSS}|yours|hers|his)\b`,
+    String.raw`\bthe one (?:holding|with|controlling) the (?:purse strings|pen|budget|chequebook|checkbook|money)\b`,
     String.raw`\b${POSS} (?:call|decision|choice|budget) alone\b|\b(?:yours|hers|his|theirs|you|her|him) alone\b`,
     String.raw`\bif (?:it|this|that|the decision|the call|the choice) (?:were|was|is) ${FULLY}(?:yours|hers|his|theirs)\b`,
     String.raw`\bif (?:you|she|he|they) (?:were|was) (?:making|taking) (?:the|this) (?:call|decision)\b|\bon (?:your|her|his|their) own\b`,
@@ -265,7 +311,7 @@ export const TEST_HYPOTHETICAL = new RegExp(
   ].join('|'),
 );
 /** The hypothetical's question: would they go ahead? */
-export const TEST_WOULD = /\bwould (?:you|she|he|they)\b|\b(?:you|she|he|they)(?:'d| would)\b|\bwill you\b|\bwould that be a yes\b|\bis (?:this|it|that) a (?:yes|go)\b|\b(?:do|did) you (?:go|buy|sign|move|pick|roll|say yes)\b|\bsomething (?:you|she|he)(?:'d| would)? push for\b/;
+export const TEST_WOULD = /\bwould (?:you|she|he|they)\b|\b(?:you|she|he|they)(?:'d| would)\b|\bwill you\b|\bwould that be a yes\b|\bis (?:this|it|that) a (?:yes|go)\b|\b(?:do|did) you (?:go|buy|sign|move|pick|roll|say yes)\b|\bsomething (?:you|she|he)(?:'d| would)? push for\b|\byes or no\b|\bdo we have a deal\b|\bare (?:you|we) in\b/;
 
 export const OPINION_QUESTION = /\b(?:how (?:does|did|do|would|has|have|is|was) (?:that|it|this|the [a-z]+|things?) (?:land|landed|look|looked|feel|felt|sound|go|gone|been|going)|how's (?:it|that|the [a-z]+) (?:been|going|looking)|what did you make of|how (?:are|were|is|was|did) (?:you|your [a-z]+|they|the [a-z]+) (?:finding|find|like|liking|getting on)|did (?:you|the team|your team) like|what(?:'s| is| was) your (?:reaction|take|read|impression|first impression|feedback|thoughts?|gut)|what do you think|what did you think|where did you land|how do you feel|how are you feeling|thoughts\?|what did the [a-z ]+ think|what changed)\b/;
 export const WHY_QUESTION = /(?:^|\b)(?:why\?|can i ask why|why would you|what's the outcome|what would (?:it|that|this) (?:mean|do) for|what's in it for you|why does (?:it|this) matter)/;
@@ -276,7 +322,7 @@ export const PROPOSAL = /\b(?:let's|let us|i'd suggest|how about|what if we|coul
 // ---- answers ------------------------------------------------------------------------------------
 
 export const LEADING_FILLER = /^(?:(?:honestly|well|so|look|i mean|um+|uh+|oh|okay|ok|hmm+|mm+|to be honest|frankly|you know what|you know|yeah, no|right|truthfully|candidly|for what it's worth|to be fair|gosh|wow)[,.!?…\s]+)+/;
-export const ANSWER_YES = /^(?:(?:i'd|i would|i) (?:never|not) say no\b|i wouldn't say no\b|how could i say no|yes|yeah|yep|yup|aye|absolutely|definitely|certainly|100%|100 percent|a hundred percent|one hundred percent|for sure|in a heartbeat|without (?:a )?(?:doubt|hesitation|question)|no question|no doubt|no-?brainer|i would\b|i'd (?:sign|do it|buy|move|go|back it|push)|i (?:absolutely|definitely|certainly) would\b|we would\b|totally|of course|sure\b|(?:hell|heck|oh) (?:yes|yeah)|too right|dead right|damn right|you bet|count (?:me|us) in|i'm in\b|we're in\b|straight away|instantly|easily)/;
-export const ANSWER_NO = /^(?:no\b(?!,? (?:question|doubt|brainer|hesitation|yeah|yes))|nope\b|not (?:right now|this year|yet|today|at this point|really|now)|i wouldn't\b|i would not\b|probably not\b|i don't think so\b|not a chance\b|nah\b)/;
-export const ANSWER_HEDGE = /\b(?:probably|maybe|i think so|possibly|perhaps|kind of|sort of|i guess|depends|it depends|as long as|but\b|though\b|i'd want to see|i'd need|we'd need|would need|not sure|hard to say|ask me (?:after|later|again)|if the\b|if they\b|assuming|provided (?:that|we)|on (?:the )?condition|i don't know)/;
+export const ANSWER_YES = /^(?:(?:it's|that's) a (?:yes|definite yes|clear yes|hard yes|strong yes|resounding yes)\b|(?:we'd|we would|you'd|you) (?:have|have got|'ve got) a deal\b|deal\b[.!]|(?:i'd|i would|i) (?:never|not) say no\b|i wouldn't say no\b|how could i say no|yes|yeah|yep|yup|aye|absolutely|definitely|certainly|100%|100 percent|a hundred percent|one hundred percent|for sure|in a heartbeat|without (?:a )?(?:doubt|hesitation|question)|no question|no doubt|no-?brainer|i would\b|i'd (?:sign|do it|buy|move|go|back it|push)|i (?:absolutely|definitely|certainly) would\b|we would\b|totally|of course|sure\b|(?:hell|heck|oh) (?:yes|yeah)|too right|dead right|damn right|you bet|count (?:me|us) in|i'm in\b|we're in\b|straight away|instantly|easily)/;
+export const ANSWER_NO = /^(?:no\b(?!,? (?:question|doubt|brainer|hesitation|yeah|yes))|nope\b|not (?:right now|this year|yet|today|at this point|really|now)|not (?:at|for|with) (?:this|that|these|those|the current|your|today's) (?:price|pricing|cost|rate|terms|numbers)|(?:i'd|i would|we'd|we would) (?:pass|say no|walk away)\b|(?:i'd|i would|we'd|we would) (?:probably |likely |still )?(?:stick|stay) with\b|i wouldn't\b|i would not\b|probably not\b|i don't think so\b|not a chance\b|nah\b)/;
+export const ANSWER_HEDGE = /\b(?:probably|maybe|leaning|inclined|most likely|likely|in theory|in principle|i think so|possibly|perhaps|kind of|sort of|i guess|depends|it depends|as long as|but\b|though\b|i'd want to see|i'd need|we'd need|would need|not sure|hard to say|ask me (?:after|later|again)|if the\b|if they\b|assuming|provided (?:that|we)|on (?:the )?condition|i don't know)/;
 export const ACCEPT_START = /^(?:yes|yeah|yep|sure|perfect|great|works|that works|sounds good|deal|let's do it|absolutely|ok(?:ay)?,? (?:that|works|sounds)|see you then)/;

@@ -94,6 +94,13 @@ const SELF_ECONOMIC = /\bi sign\b|\bit's my (?:call|money|budget|decision)\b|\bm
 /** Not a statement of fact about anyone: a question, or a hypothetical ("if it were her decision"). */
 const NOT_A_FACT = /\?|\b(?:if (?:it|this|that|the decision) (?:were|was)|imagine|suppose|what if|would you|if you (?:were|had))\b/;
 const TECHNICAL_CUES = /\b(?:security|infosec|procurement|legal|compliance|controller|network|infrastructure|integration|engineer|architect|data|vlan|sso|soc ?2|api|veto|can say no|needs? to bless|bless|second approval|technical review|screen|systems team|storage|repository|it systems)\b/;
+/**
+ * Shapes the decision without holding it: "it's not his budget", "he doesn't decide but people listen
+ * to him", "has the CEO's ear", an adviser or an executive sponsor.
+ */
+const INFLUENCER_CUES = /\b(?:not (?:his|her|their) (?:budget|call|decision|money|signature)|(?:doesn't|does not|don't|won't) (?:decide|get the final say|hold the budget|own the budget|have (?:the )?budget|control the budget)|(?:people|everyone|everybody|the board|the team|they|leadership) (?:really )?listens? to (?:him|her|them)|has (?:the|his|her|their|[a-z]+'s) ear|(?:exec(?:utive)?|business) sponsor|advis[eo]r|influential|(?:his|her|their) (?:opinion|word|view) (?:matters|carries|counts)|carries (?:a lot of )?weight)\b/;
+/** The speaker's own screening duties: "I look after the network and the servers", "my job is to make sure this doesn't break anything". */
+const SELF_TECHNICAL = /\bi (?:look after|run|manage|own|handle|head up|head|lead|oversee|support|am responsible for|'m responsible for|am in charge of|'m in charge of)\b[^.]{0,30}\b(?:network|servers?|infrastructure|security|it|systems|integrations?|data|compliance|procurement|contracts|vendor management|legal|architecture|platforms?|identity|devops)\b|\bmake sure (?:this|it|nothing) (?:doesn't|does not|won't|will not) (?:break|open|expose)\b|\b(?:security|compliance|legal|procurement|it) (?:sign-?off|review|approval) (?:is|comes from|sits with) me\b/;
 const USER_CUES = /\b(?:my team|my analysts|my guys|my people|on my team|my associates|my hygienists|my supervisors|my billers|ops manager|operations manager|manager|supervisor|runs the team|day to day|would use|users?)\b/;
 const CFO_LIKE = /^(?:cfo|ceo|coo|cmo|cro|owner|founder|president|md|managing (?:director|partner)|chief exec(?:utive)?.*|(?:svp|evp|vp|vice president).*|head of .*|general manager)$/;
 const TECH_TITLE = /^(?:cto|cio|ciso|controller|comptroller|general counsel|gc|procurement.*|purchasing.*|it .*|.*(?:engineer|security|infrastructure|it|compliance|legal|network|integration).*)$/;
@@ -788,7 +795,9 @@ function assignRoles(c: Conversation, all: Person[], mentionsIn: People['mention
           const before = inClause.filter((m) => m.end <= at && about.includes(m.person));
           if (before.length > 0) p = before[before.length - 1]!.person;
         }
-        if (econ && !screening) p.role.economic += 2;
+        const influence = INFLUENCER_CUES.test(lower);
+        if (influence) p.role.influencer += 2;
+        if (econ && !screening && !influence) p.role.economic += 2;
         else if (/\bgoes to\b/.test(lower)) p.role.economic += 1;
         if (screening || TECHNICAL_CUES.test(lower) || /\bIT\b/.test(turn.text.slice(s.start, s.end)) || (!/\p{Lu}/u.test(turn.text) && /\b(?:from|in|runs|heads|leads) it\b(?:\s+(?:with|for|side|team|department)|[,.]|$)/.test(lower))) p.role.technical += 1;
         if (/\bon my team\b|\bmy team\b|\bops\b|\boperations\b/.test(lower)) p.role.user += 1;
@@ -799,6 +808,7 @@ function assignRoles(c: Conversation, all: Person[], mentionsIn: People['mention
         if (USER_CUES.test(lower)) self.role.user += 0.5;
         if (turn.isQuestion && /\b(?:sso|saml|mfa|single sign-on|identity provider|api|apis|integration|integrate|security|soc ?2|hosted|hosting|data|export|vlan|residency|migration|convert|backup|offline|baa|encryption|tms|pms|timeclocks?|sensors?|imaging|interface|epic|storage|network|wi-?fi|firewall|permissions|server|servers|ingest|s3|feed|sync|connect|connection|gateway|sla|validation|validated|tenant|azure|aws|gcp|on-prem|deploy|deployment|install|installation|documentation|historian|scada|opc)\b/.test(lower)) self.role.technical += 1;
         if (/\b(?:from the it side|i run it|runs? compliance|procurement side|security review)\b/.test(lower)) self.role.technical += 1;
+        if (fact && SELF_TECHNICAL.test(lower)) self.role.technical += 2;
       }
     }
   }
@@ -809,6 +819,8 @@ export function decideRole(p: Person, hasEconomic: boolean): Role {
   const r = p.role;
   const byTitle = titleRole(p.title);
   if (r.economic >= 2) return 'economic_buyer';
+  // said to shape the decision without holding it, whatever the title ("our CEO loves it, but it's not his budget")
+  if (r.influencer >= 2) return 'influencer';
   // a senior title on the call is not the economic buyer when the call names someone else who is
   const titleEconomic = byTitle === 'economic_buyer';
   if (titleEconomic && !(hasEconomic && r.economic === 0 && p.present)) return 'economic_buyer';
