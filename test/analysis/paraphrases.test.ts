@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Side } from '../../schemas/transcript.ts';
 import { analyze, call } from './helpers.ts';
 
 /**
@@ -47,7 +48,7 @@ const roleCases = fixture('roles.txt')
   .map(([head, ...lines]) => ({
     expected: head!.replace(/^#\s*/, '').split(';').map((p) => p.trim().split('=') as [string, string]),
     script: lines.join('\n').replace(/ \([^)]*\):/g, ':'),
-    sides: Object.fromEntries(lines.map((l) => /^([^:(]+?)(?: \(([^)]*)\))?:/.exec(l)).filter((m) => m).map((m) => [m![1]!, m![1] === 'Sam Reyes' ? 'seller' : 'buyer'])),
+    sides: Object.fromEntries(lines.map((l) => /^([^:(]+?)(?: \(([^)]*)\))?:/.exec(l)).filter((m) => m).map((m) => [m![1]!, m![1] === 'Sam Reyes' ? 'seller' : 'buyer'])) as Record<string, Side>,
     titles: Object.fromEntries(lines.map((l) => /^([^:(]+?) \([^,)]*, ([^)]*)\):/.exec(l)).filter((m) => m).map((m) => [m![1]!, m![2]!])),
   }));
 
