@@ -86,7 +86,7 @@ export function buildConversation(t: Transcript, opts: { ownDomains?: readonly s
     const lower = u.text.toLowerCase();
     const header = notes && (isHeader(u.text) || (u.index === 0 && !/["“]/.test(u.text) && u.text.split(/\s+/).length <= 14));
     if (header) section = lower.trim();
-    const field = notes && !header && FIELD_LINE.test(u.text) && !PERSON_QUOTE_LINE.test(u.text) && !/^\s*(?:me|i)\s*:/i.test(u.text) && !ACT_LABEL.test(u.text) && !personLabel(u.text);
+    const field = notes && !header && FIELD_LINE.test(u.text) && !PERSON_QUOTE_LINE.test(u.text) && !/^\s*(?:me|i|q|a)\s*:/i.test(u.text) && !ACT_LABEL.test(u.text) && !personLabel(u.text);
     return {
       index: u.index,
       speaker: u.speaker,

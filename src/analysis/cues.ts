@@ -24,6 +24,8 @@ export const ARTICULATED_VALUE = [
   // what the product did or does, in their words: "the trial cut our quote turnaround from three days to same day"
   new RegExp(String.raw`\b(?:it|this|the (?:trial|pilot|system|tool|platform|software|app|sensors?|dashboard|product|model))\b[^.]{0,25}\b(?:${verbForms(['cut', 'catch', 'find', 'spot', 'flag', 'prevent', 'avoid', 'save', 'reduce', 'halve', 'double', 'eliminate'], ['past'])})\b(?! (?:out|off|in|up)\b)`),
   new RegExp(String.raw`\b(?:${PAY}) for itself\b`),
+  // "Yuma alone pays for it": one part of the gain covers the cost
+  /\b(?:alone|by itself|on its own|in (?:a|one) (?:month|quarter|year)) (?:pays|would pay|will pay|covers|would cover) (?:for )?(?:it|the (?:whole )?(?:thing|cost|subscription|licen[cs]e|fee))\b/,
   /\b(?:is|that's|that is|it's) (?:real|serious|big|proper) money\b|\bworth every (?:penny|cent)\b/,
   /\b(?:that's|this is|here's) (?:what|how) (?:i'll|i will|i'd|i'm going to) (?:tell|say to|show|put it to)\b/,
   // how they will carry it inside: "that's how I'll put it to Fiona"
@@ -67,6 +69,8 @@ export const INTRO_OFFERED = [
   // an invitation that puts the seller in the room: "I'll send a calendar invite to you and Dana", "I'll add you to our leadership call"
   /\b(?:i'll|i will|let me|i can|i'm going to)\s+(?:send|forward|set up) (?:a |an |the )?(?:calendar |meeting |teams |zoom )?invite (?:to|for) (?:you|both of you|the two of you)\b(?! guys\b)|\b(?:i'll|i will|let me|i can|i'm going to)\s+(?:add|invite|include) (?:you|both of you) (?:to|on|in|into) (?:the|our|my|his|her|their|a|next) (?:[a-z'-]+ ){0,3}(?:call|meeting|review|session|agenda|invite|thread|offsite|standup|sync)\b/,
   /\b(?:i'll|i will|let me|i can|i could)\s+get (?:you|us) (?:on|onto|into) [a-z]+(?:'s|’s) (?:calendar|diary|agenda)\b/,
+  // shorthand notes: "M setting up mtg w/ Seo", "booking a call w/ the CFO"
+  /\b(?:setting up|set up|booking|booked|arranging|arranged|scheduling|scheduled) (?:a |the |an )?(?:mtg|meeting|call|time|intro|session|demo)\s+(?:w\/|with)\s*(?!us\b|me\b)[a-z]/,
   // typed notes, third person: "Tamar will set up time with Dr. Greene", "she'll get us in front of the CFO"
   /(?:'ll|\bwill|\bis going to|\boffered to|\bagreed to)\s+(?:set up (?:time|a call|a meeting|an intro|a session|the meeting) with|get (?:us|you|me) (?:in front of|on (?:his|her|their|the) (?:calendar|agenda)|time with)|introduce (?:us|me))\b/,
 ];
@@ -82,7 +86,7 @@ export const INTERNAL_ADVOCACY = [
   /\b(?:forward|send|pass|take|bring)\w* (?:it|this|that)(?: on)? to (?:him|her|them|[a-z]+) with (?:my|our|a) (?:recommendation|endorsement|blessing|backing|support)\b|\brecommend(?:ed|ing)? (?:it|this|you) to\b/,
   /\b(?:i'll|i will|i'm going to)\s+(?:sponsor|back|champion|go to bat for|fight for) (?:it|this)\b/,
   // (any subject: the pattern starts at the verb)
-  /\bwalked (?:our|my|the|your|his|her) [a-z ]{1,30} through (?:it|them|this|the)\b/,
+  /\bwalked (?:our|my|the|your|his|her|all|both) [a-z0-9 ]{1,30} through (?:it|them|this|the)\b/,
   /\b(?:i|i've|we)\s+(?:already |also )?(?:sent|put) (?:the one-pager|your numbers|the numbers|your deck|the deck|the proposal|it) (?:to|in) (?:the|our|my)\b/,
   /\b(?:i|we)\s+(?:already )?told (?:our|my|the) [a-z ]{1,25} (?:this is the one|we should|to pick|about (?:it|this|you))\b/,
   /\b(?:been |i've been |i'm )?talking it up\b/,
@@ -158,7 +162,7 @@ export const PERSONAL_WIN = [
   // their career: "I'm up for the director role", "it would help my case for promotion"
   /\b(?:i'm|i am) up for (?:a |the )?(?:promotion|[a-z]+ (?:role|job|position|title))\b|\b(?:my|a) (?:case for )?promotion\b|\bgood for my career\b|\b(?:a|the) feather in my cap\b|\bmake me (?:a|the) hero\b/,
   // a burden they shed: "I'd finally stop being the bottleneck"
-  /\b(?:stop|quit) being the (?:bottleneck|bad guy|one who|person who|blocker|roadblock|firefighter)\b|\bno more (?:late nights|weekends|evenings|chasing)\b/,
+  /\b(?:stop|quit) being the (?:bottleneck|bad guy|one who|person who|blocker|roadblock|firefighter|(?:guy|one|person|woman|man) (?:[a-z]+ing|who|that))\b|\bno more (?:late nights|weekends|evenings|chasing)\b/,
 ];
 
 const GIVE = verbForms(['give', 'send', 'pull', 'share', 'provide', 'assign', 'dedicate', 'free up', 'lend', 'get', 'set up', 'stand up', 'spin up', 'create', 'open', 'grant', 'export', 'put together', 'dig out', 'dig up', 'run', 'carve out', 'set aside', 'block out', 'block off', 'earmark', 'reserve', 'allocate', 'dump', 'load', 'upload', 'commit'], ['base']);
@@ -166,6 +170,8 @@ const SET_ASIDE = verbForms(['set aside', 'earmark', 'allocate', 'reserve', 'rin
 const RESOURCE = String.raw`(?:(?:\d+|one|two|three|four|five|six|twelve|eighteen|twenty-four|[a-z]+) (?:months?|weeks?|years?|quarters?) of|time|folder|data|export|exports|file|files|history|copy|analysts?|engineers?|people|hours?|access|account|accounts|sandbox|questionnaire|samples?|master|login|logins|environment|budget|vm|vms|server|instance|tenant|bucket|spreadsheet|rules|spend|figures|numbers|transactions|invoices|logs|records|reports?|list|dataset|credentials|an hour with|time with)`;
 export const RESOURCE_COMMITTED = [
   new RegExp(String.raw`${WILL}\s+(?:${GIVE})\s+(?:you\s+|us\s+)?[a-z0-9 ,'’-]{0,50}\b${RESOURCE}\b`),
+  // shorthand notes: "Lan → 12 mo PO history export (read-only) by Fri 3/13"
+  /(?:→|->)\s*(?:[a-z0-9()'/-]+ ){0,6}(?:export|exports|data|history|files?|access|logs|samples?|dataset|extract|sandbox|login|credentials)\b/,
   // notes' "Bronwen to send the leave spreadsheet by Friday"
   new RegExp(String.raw`\bto (?:send|share|pull|provide|give|export|set up)\s+(?:you\s+|us\s+)?[a-z0-9 ,'’-]{0,50}\b${RESOURCE}\b`),
   /\b(?:i|we|she|he)(?:'ll| will| can)\s+have (?:our|my|her|his) [a-z ,]{1,40}(?:set up|build|pull|send|give|run|configure)\b/,
@@ -182,6 +188,8 @@ export const RESOURCE_COMMITTED = [
   new RegExp(String.raw`\b(?:i|we)(?:'ve| have)?\s+(?:already )?(?:${SET_ASIDE})\b[^.]{0,40}\bfor (?:the|this|a|it|your)\b|\b(?:budget|money|funds|funding|time|hours)\b[^.]{0,15}\b(?:${SET_ASIDE})\b[^.]{0,20}\bfor (?:this|it|the|a|your)\b`),
   // their own calendar given to it: "I'll block out Thursday afternoons for the pilot"
   /\b(?:block|blocking|blocked|clear|clearing|cleared|hold|holding) (?:out |off )?(?:my |our |the team's )?(?:(?:mon|tues|wednes|thurs|fri)days?|mornings?|afternoons?|calendars?|diar(?:y|ies)|a day|a week|time)\b[^.]{0,30}\bfor (?:the|this|a|it|your)\b/,
+  // a person of theirs given time for it: "he can free up Sigrid (senior quoting rep) for a couple of afternoons"
+  /\b(?:free up|freeing up|lend|loan|release|second) [a-z'-]+(?: [a-z'-]+)?(?: \([^)]{0,40}\))? for (?:a|an|the|two|three|four|a couple of|a few|some|\d+) (?:[a-z]+ )?(?:hours?|days?|afternoons?|mornings?|weeks?|sessions?|sprints?)\b/,
   // a person of theirs named to work with the seller: "Jo will be your point person for the trial"
   /\b(?:will be|'ll be|is going to be|can be) (?:your|the) (?:point person|point of contact|main contact|day-to-day contact|go-to|project lead|project owner|contact)\b/,
 ];
@@ -289,6 +297,8 @@ export const TEST_HYPOTHETICAL = new RegExp(
   [
     String.raw`\bif (?:it|this|that|the decision|the call) (?:were|was|is|came) ${FULLY}(?:up to|down to|left to|on) ${HANDS}\b`,
     String.raw`\bif (?:it|this|that|the decision) (?:were|was|is) ${FULLY}${POSS} (?:own )?(?:call|decision|choice|money|budget|signature)\b`,
+    // shorthand: "if 100% his call", "if purely her decision"
+    String.raw`\bif (?:(?:100|a hundred|one hundred) ?(?:%|percent) |purely |entirely |totally |solely |only )${POSS} (?:own )?(?:call|decision|choice|money|budget)\b`,
     String.raw`\b(?:imagine|pretend|say) (?:it's|it is|it were|it was) ${POSS} (?:call|decision|choice|money|budget)\b`,
     String.raw`\bif (?:nobody|no one|no-one) else (?:had|got|has|gets|was|were) (?:a )?(?:vote|say|involved|deciding)\b`,
     String.raw`\b(?:nobody|no one|no-one) else (?:involved|had a vote|has a vote|in the picture|weighing in|deciding|to answer to|at the table)\b`,
@@ -311,7 +321,7 @@ export const TEST_HYPOTHETICAL = new RegExp(
   ].join('|'),
 );
 /** The hypothetical's question: would they go ahead? */
-export const TEST_WOULD = /\bwould (?:you|she|he|they)\b|\b(?:you|she|he|they)(?:'d| would)\b|\bwill you\b|\bwould that be a yes\b|\bis (?:this|it|that) a (?:yes|go)\b|\b(?:do|did) you (?:go|buy|sign|move|pick|roll|say yes)\b|\bsomething (?:you|she|he)(?:'d| would)? push for\b|\byes or no\b|\bdo we have a deal\b|\bare (?:you|we) in\b/;
+export const TEST_WOULD = /\bwould (?:you|she|he|they)\b|\b(?:you|she|he|they)(?:'d| would)\b|\bwill you\b|\bwould that be a yes\b|\bis (?:this|it|that) a (?:yes|go)\b|\b(?:do|did) you (?:go|buy|sign|move|pick|roll|say yes)\b|\bsomething (?:you|she|he)(?:'d| would)? push for\b|\byes or no\b|\bdo we have a deal\b|\bare (?:you|we) in\b|\bgo or no[- ]go\b|\bin or out\b|\bgo\/no[- ]go\b/;
 
 export const OPINION_QUESTION = /\b(?:how (?:does|did|do|would|has|have|is|was) (?:that|it|this|the [a-z]+|things?) (?:land|landed|look|looked|feel|felt|sound|go|gone|been|going)|how's (?:it|that|the [a-z]+) (?:been|going|looking)|what did you make of|how (?:are|were|is|was|did) (?:you|your [a-z]+|they|the [a-z]+) (?:finding|find|like|liking|getting on)|did (?:you|the team|your team) like|what(?:'s| is| was) your (?:reaction|take|read|impression|first impression|feedback|thoughts?|gut)|what do you think|what did you think|where did you land|how do you feel|how are you feeling|thoughts\?|what did the [a-z ]+ think|what changed)\b/;
 export const WHY_QUESTION = /(?:^|\b)(?:why\?|can i ask why|why would you|what's the outcome|what would (?:it|that|this) (?:mean|do) for|what's in it for you|why does (?:it|this) matter)/;
@@ -322,7 +332,7 @@ export const PROPOSAL = /\b(?:let's|let us|i'd suggest|how about|what if we|coul
 // ---- answers ------------------------------------------------------------------------------------
 
 export const LEADING_FILLER = /^(?:(?:honestly|well|so|look|i mean|um+|uh+|oh|okay|ok|hmm+|mm+|to be honest|frankly|you know what|you know|yeah, no|right|truthfully|candidly|for what it's worth|to be fair|gosh|wow)[,.!?…\s]+)+/;
-export const ANSWER_YES = /^(?:(?:it's|that's) a (?:yes|definite yes|clear yes|hard yes|strong yes|resounding yes)\b|(?:we'd|we would|you'd|you) (?:have|have got|'ve got) a deal\b|deal\b[.!]|(?:i'd|i would|i) (?:never|not) say no\b|i wouldn't say no\b|how could i say no|yes|yeah|yep|yup|aye|absolutely|definitely|certainly|100%|100 percent|a hundred percent|one hundred percent|for sure|in a heartbeat|without (?:a )?(?:doubt|hesitation|question)|no question|no doubt|no-?brainer|i would\b|i'd (?:sign|do it|buy|move|go|back it|push)|i (?:absolutely|definitely|certainly) would\b|we would\b|totally|of course|sure\b|(?:hell|heck|oh) (?:yes|yeah)|too right|dead right|damn right|you bet|count (?:me|us) in|i'm in\b|we're in\b|straight away|instantly|easily)/;
+export const ANSWER_YES = /^(?:(?:i'd|i would|we'd|we would) have (?:signed|bought|said yes|done it|gone ahead|moved)\b|(?:it's|that's) a (?:yes|definite yes|clear yes|hard yes|strong yes|resounding yes)\b|(?:we'd|we would|you'd|you) (?:have|have got|'ve got) a deal\b|deal\b[.!]|(?:i'd|i would|i) (?:never|not) say no\b|i wouldn't say no\b|how could i say no|yes|yeah|yep|yup|aye|absolutely|definitely|certainly|100%|100 percent|a hundred percent|one hundred percent|for sure|in a heartbeat|without (?:a )?(?:doubt|hesitation|question)|no question|no doubt|no-?brainer|i would\b|i'd (?:sign|do it|buy|move|go|back it|push)|i (?:absolutely|definitely|certainly) would\b|we would\b|totally|of course|sure\b|(?:hell|heck|oh) (?:yes|yeah)|too right|dead right|damn right|you bet|count (?:me|us) in|i'm in\b|we're in\b|straight away|instantly|easily)/;
 export const ANSWER_NO = /^(?:no\b(?!,? (?:question|doubt|brainer|hesitation|yeah|yes))|nope\b|not (?:right now|this year|yet|today|at this point|really|now)|not (?:at|for|with) (?:this|that|these|those|the current|your|today's) (?:price|pricing|cost|rate|terms|numbers)|(?:i'd|i would|we'd|we would) (?:pass|say no|walk away)\b|(?:i'd|i would|we'd|we would) (?:probably |likely |still )?(?:stick|stay) with\b|i wouldn't\b|i would not\b|probably not\b|i don't think so\b|not a chance\b|nah\b)/;
 export const ANSWER_HEDGE = /\b(?:probably|maybe|leaning|inclined|most likely|likely|in theory|in principle|i think so|possibly|perhaps|kind of|sort of|i guess|depends|it depends|as long as|but\b|though\b|i'd want to see|i'd need|we'd need|would need|not sure|hard to say|ask me (?:after|later|again)|if the\b|if they\b|assuming|provided (?:that|we)|on (?:the )?condition|i don't know)/;
 export const ACCEPT_START = /^(?:yes|yeah|yep|sure|perfect|great|works|that works|sounds good|deal|let's do it|absolutely|ok(?:ay)?,? (?:that|works|sounds)|see you then)/;

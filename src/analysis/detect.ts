@@ -57,6 +57,23 @@ interface Prompt {
   datedProposal: () => boolean;
   /** Typed notes: where the buyer's answer starts in a line that also reports the question. */
   answerFrom?: number;
+  /** What the question asked about, when a substantive answer is itself a signal. */
+  topic?: Topic;
+}
+
+/**
+ * Questions whose real answer is a signal in itself: how the buying works (the approval process,
+ * the budget cycle, which other vendors are looked at) is insider information (naming who decides
+ * is not, by itself); what the buyer gains personally is
+ * their personal win.
+ */
+type Topic = 'inside' | 'personal' | null;
+const INSIDE_QUESTION = /\b(?:how (?:do|does|would|will) (?:decisions?|purchases?|buying|approvals?|procurement|budgets?|this|it|things) (?:get |usually get |normally get )?(?:made|work|happen|decided|approved|bought)|what(?:'s| is| does| would) (?:the|your) (?:decision|approval|buying|procurement|budget|sign-?off) (?:process|cycle|timeline|path|look like)|when (?:does|do|is) (?:the |your )?budgets? (?:get set|reset|open|decided|set|planning|cycle|review)|(?:looked at|looking at|evaluating|evaluated|talking to|considered|considering) (?:anything|anyone|any other|other|alternatives|competitors)(?: else)?|other (?:vendors|options|tools|solutions) (?:you're|you are|in)|where does the (?:money|budget) come from)\b/;
+const PERSONAL_QUESTION = /\b(?:for you personally|what's in it for you|what would (?:it|this|that) (?:mean|change|do) for you(?! guys| all| folks| and)|how would (?:it|this|that) help you personally|what do you (?:personally )?get out of|what would change for you)\b/;
+function topicOf(qText: string): Topic {
+  if (PERSONAL_QUESTION.test(qText)) return 'personal';
+  if (INSIDE_QUESTION.test(qText)) return 'inside';
+  return null;
 }
 
 const SCHEDULE_CUE = /\b(?:book(?:ed|ing)?|schedul\w*|invite|calendar|set up (?:a|the) (?:call|meeting|time|session)|a call (?:with|for)|lock (?:it )?in|let's do|let's meet|let's say|works for (?:me|her|him|us|them)|see you|talk (?:on )?(?:mon|tue|wed|thu|fri)\w*|meeting|session|sync|pencil(?:ed)? in|set for|open at|has [a-z ]{1,20} open|grab (?:him|her|them)|mark it up before)\b/;
@@ -147,8 +164,22 @@ function questionKind(qText: string, thirdPerson: boolean, dated: () => boolean,
   return isQuestion ? 'direct' : 'none';
 }
 
+/** Q&A notes: `A: ...` answers the `Q: ...` line above it; `why → "..."` answers a why. */
+function qaPrompt(c: Conversation, people: People, t: Turn): Prompt | null {
+  const why = /^\s*why\b[^"“\n]{0,20}?(?:→|->|:|\?)\s*/i.exec(t.text);
+  if (why) return { kind: 'why', datedProposal: () => false, answerFrom: why[0].length };
+  const a = /^\s*a\s*:\s*/i.exec(t.text);
+  const q = c.turns[t.index - 1];
+  if (!a || !q || !/^\s*q\s*:/i.test(q.text)) return null;
+  const qText = q.lower.replace(/^\s*q\s*:\s*/, '');
+  const thirdPerson = (people.mentionsIn.get(q.index) ?? []).some((x) => !x.person.present && x.person.side === 'buyer') || /\b(?:him|her|them|boss|cfo|ceo|vp|owner|md|gm)\b/.test(qText);
+  return { kind: questionKind(qText, thirdPerson, () => false, true), datedProposal: () => false, answerFrom: a[0].length, topic: topicOf(qText) };
+}
+
 /** Typed notes: a line that reports the seller's question and the buyer's answer together. */
-function notesPrompt(people: People, t: Turn): Prompt | null {
+function notesPrompt(c: Conversation, people: People, t: Turn): Prompt | null {
+  const qa = qaPrompt(c, people, t);
+  if (qa) return qa;
   const m = NOTES_ASKED.exec(t.text);
   if (!m) {
     const a = NOTES_ANSWER.exec(t.text);
@@ -163,13 +194,13 @@ function notesPrompt(people: People, t: Turn): Prompt | null {
   const qText = t.lower.slice(m.index, answerFrom);
   const thirdPerson = (people.mentionsIn.get(t.index) ?? []).some((x) => !x.person.present && x.person.side === 'buyer' && x.start < answerFrom) || /\b(?:him|her|them|boss|cfo|ceo|vp|owner)\b/.test(qText);
   const kind = questionKind(qText, thirdPerson, () => false, true);
-  return { kind, datedProposal: () => false, answerFrom };
+  return { kind, datedProposal: () => false, answerFrom, topic: topicOf(qText) };
 }
 
 /** The seller's turn a buyer's turn answers, and what kind of question it was. */
 function promptFor(c: Conversation, people: People, t: Turn, me: Person, voice: Array<Person | null>): Prompt {
   const none: Prompt = { kind: 'none', datedProposal: () => false };
-  if (c.notes) return notesPrompt(people, t) ?? none;
+  if (c.notes) return notesPrompt(c, people, t) ?? none;
   let k = t.index - 1;
   while (k >= 0 && voice[k] === me && c.turns[k]!.speaker === t.speaker) k--;
   const p = c.turns[k];
@@ -191,7 +222,7 @@ function promptFor(c: Conversation, people: People, t: Turn, me: Person, voice: 
     named.some((x) => x !== me) ||
     (people.mentionsIn.get(p.index) ?? []).some((m) => !m.person.present && m.person.side === 'buyer') ||
     /\b(?:he|she|him|her|them|they|your (?:cfo|ceo|vp|boss|cmo|cto|ciso|controller|owner|committee|team|md|gm|coo|director|manager))\b/.test(qText);
-  return { kind: questionKind(qText, thirdPerson, dated, qs.length > 0), datedProposal: dated };
+  return { kind: questionKind(qText, thirdPerson, dated, qs.length > 0), datedProposal: dated, topic: topicOf(qText) };
 }
 
 export function detect(c: Conversation, people: People, voice: Array<Person | null>, test: ChampionTestResult): Finding[] {
@@ -296,6 +327,10 @@ export function detect(c: Conversation, people: People, voice: Array<Person | nu
         }
         if (prompt.kind === 'intro' && si === 0 && ACCEPT_START.test(answer.trim()) && !found.has('intro_reluctance') && !/\bsend\b/.test(own) && once('intro_offered')) add('signal', 'intro_offered', me, t, s.start, s.end);
         if (prompt.kind === 'why' && words(own) >= 6 && once('articulated_value')) add('signal', 'articulated_value', me, t, s.start, s.end);
+        // a real answer (not a dodge) to "who decides?" or "what's in it for you?"
+        const substantive = words(answer) >= 5 && !VAGUE_STRONG.test(answer) && !NON_ANSWER.test(answer) && !HEDGE_WEAK.test(answer);
+        if (prompt.topic === 'inside' && substantive && once('insider_info_shared')) add('signal', 'insider_info_shared', me, t, s.start, s.end);
+        if (prompt.topic === 'personal' && substantive && once('personal_win_stated')) add('signal', 'personal_win_stated', me, t, s.start, s.end);
       }
     });
     void hasStep;

@@ -311,7 +311,15 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
 
   const knownByKey = new Map(known.map((k) => [nameKey(k.name), k]));
   for (const p of all) {
-    const k = knownByKey.get(nameKey(p.name)) ?? (p.email ? known.find((x) => x.email && x.email.toLowerCase() === p.email!.toLowerCase()) : undefined);
+    let k = knownByKey.get(nameKey(p.name)) ?? (p.email ? known.find((x) => x.email && x.email.toLowerCase() === p.email!.toLowerCase()) : undefined);
+    // "Pieter" in this call's attendee list is the deal's Pieter van der Merwe from an earlier call
+    if (!k && p.first && !p.last && !p.titleOnly) {
+      const same = known.filter((x) => splitName(x.name).first === p.first);
+      if (same.length === 1 && !all.some((o) => o !== p && o.first === p.first)) {
+        k = same[0]!;
+        Object.assign(p, { name: k.name, key: nameKey(k.name), last: splitName(k.name).last });
+      }
+    }
     if (k) {
       p.priorRole = k.role;
       p.title ??= k.title;
@@ -468,8 +476,29 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
 
   linkInitials(c, all, mentionsIn);
   linkTitles(c, all, mentionsIn, () => nextId++);
+  if (c.notes) markPresentByActs(c, mentionsIn);
   assignRoles(c, all, mentionsIn);
   return { all, bySpeaker, mentionsIn };
+}
+
+/**
+ * Acts that only someone on the call does, written right after their name in notes: "Gideon
+ * Achterberg (COO) joined for the last 20 minutes", "Mei-Ling walked Farah through the backlog",
+ * "Ravi answered: ...". Notes without an attendee list name the people in the room this way.
+ */
+const ACT_IN_CALL = /^(?:\s*\([^)]{0,60}\))?\s*(?:(?:also|then|later|finally|quickly|only) )?(?:joined|dropped(?: off| out)?|left (?:at|early|after|before)|walked (?:us|me|[\p{Lu}][\p{L}'’-]+) through|answered|replied|told (?:us|me)\b|put it (?:as|like this)|was (?:more |less |very |quite )?(?:guarded|quiet|keen|positive|sceptical|skeptical|enthusiastic|cautious|engaged|direct|blunt)|led (?:for|the call|the meeting)|did most of the talking|asked (?:us|me|about|whether|if|what|how|why|when|who)|said[,:]?\s*["“])/u;
+/** Hearsay: the act happened elsewhere ("Seo apparently said", "per M, Seo said"). */
+const HEARSAY = /\b(?:apparently|reportedly|per|according to|heard|told (?:her|him|them))\b[^.]{0,40}$/i;
+
+function markPresentByActs(c: Conversation, mentionsIn: People['mentionsIn']) {
+  for (const turn of c.turns) {
+    if (turn.header) continue;
+    for (const m of mentionsIn.get(turn.index) ?? []) {
+      const p = m.person;
+      if (p.present || p.side !== 'buyer' || p.titleOnly) continue;
+      if (ACT_IN_CALL.test(turn.text.slice(m.end, m.end + 80)) && !HEARSAY.test(turn.text.slice(Math.max(0, m.start - 60), m.start))) p.present = true;
+    }
+  }
 }
 
 const LOWER_PERSON_AFTER = /\b([a-z][a-z'’-]{2,})(?:\s+([a-z][a-z'’-]{2,}))?(?=,?\s+(?:he|she)(?:'s|’s| is| was| runs| does| has| handles| owns| signs| will|'ll| said| says| wants)\b)/g;
@@ -607,6 +636,14 @@ function resolveGenericSpeakers(c: Conversation, all: Person[]) {
 
 const NOT_INITIALS = new Set(['IT', 'HR', 'VP', 'AE', 'SE', 'PM', 'AM', 'QA', 'OK', 'US', 'UK', 'EU', 'CEO', 'CFO', 'COO', 'CTO', 'CIO', 'CMO', 'CPO', 'GM', 'MD', 'SSO', 'API', 'ERP', 'CRM', 'ROI', 'KPI', 'SLA', 'SOC', 'TBD', 'FYI', 'EOD', 'EOW', 'ASAP', 'POC', 'RFP', 'NDA', 'MSA', 'DPA', 'SOW', 'PO']);
 
+/** Where a lone capital is someone's initial: after "asked", "per" or "w/", or opening a clause before a colon, an arrow or a verb. */
+function isSingleInitial(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 8), at);
+  const after = text.slice(at + 1, at + 14);
+  if (/\b(?:asked|per|w\/|with)\s$/.test(before)) return true;
+  const opensClause = at === 0 || /(?:^|[.;:,(]|\band)\s+$/.test(before) || /^\s+$/.test(text.slice(0, at));
+  return opensClause && /^(?:\s*(?::|→|->)|\s+(?:says|said|thinks|thought|wants|setting|sending|sends|to|will|is|was|has|had|agreed|offered|asked|confirmed|owns|runs|booked|walked|ran|already|also)\b)/.test(after);
+}
 /** Initials typed notes use for a person ("JB: budget is hers", "MOH wants it under 40 min") are mentions of them. */
 function linkInitials(c: Conversation, all: Person[], mentionsIn: People['mentionsIn']) {
   const byInitials = new Map<string, Person | null>();
@@ -616,10 +653,21 @@ function linkInitials(c: Conversation, all: Person[], mentionsIn: People['mentio
     if (ini.length < 2 || NOT_INITIALS.has(ini)) continue;
     byInitials.set(ini, byInitials.has(ini) ? null : p);
   }
-  if (byInitials.size === 0 || !c.notes) return;
+  if (!c.notes) return;
+  // shorthand by one letter for a buyer in the room, where it can only be a person: "asked M: ...",
+  // "per M", "M says ...", "M setting up mtg w/ Seo" (never I, nor the A and Q of Q&A notes)
+  const byLetter = new Map<string, Person | null>();
+  for (const p of all) {
+    if (!p.present || p.side !== 'buyer' || p.titleOnly || !p.first) continue;
+    const k = p.first.charAt(0).toUpperCase();
+    if (k !== 'I' && k !== 'A' && k !== 'Q') byLetter.set(k, byLetter.has(k) ? null : p);
+  }
+  for (const [k, p] of byLetter) if (p) byInitials.set(k, p);
+  if (byInitials.size === 0) return;
   for (const turn of c.turns) {
     if (turn.header) continue;
-    for (const m of turn.text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{2,4})(?![\p{L}\p{N}])/gu)) {
+    for (const m of turn.text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}{1,4})(?![\p{L}\p{N}])/gu)) {
+      if (m[1]!.length === 1 && !isSingleInitial(turn.text, m.index ?? 0)) continue;
       const p = byInitials.get(m[1]!);
       if (!p) continue;
       const start = m.index ?? 0;

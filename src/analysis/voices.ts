@@ -7,7 +7,7 @@ import type { People, Person } from './people.ts';
  * about: the first attendee named in it, else the buyer its section is about ("What Tamsin said"),
  * else an initial ("T offered..."), else the buyer of the line before when it starts with a
  * pronoun ("His answer: ..."), else a buyer named in it, else the only buyer in the room. The
- * author's own sections ("My notes", "Me: ...") and headers speak for nobody.
+ * author's own sections ("My notes", "Me: ...", the "Q:" of Q&A notes) and headers speak for nobody.
  */
 export function voices(c: Conversation, people: People): Array<Person | null> {
   const out: Array<Person | null> = [];
@@ -44,7 +44,7 @@ export function voices(c: Conversation, people: People): Array<Person | null> {
     // the buyer of the line before, when this line goes on about them: it opens with a pronoun
     // ("His answer: ..."), reports the seller's question and their reply ("Asked if we could meet
     // Terrence. She said ..."), or names someone of theirs ("Budget sits with her boss, ...")
-    if (!who && prev && (/^\s*(?:his|her|he|she|him|asked (?:him|her)|they)\b/i.test(t.text) || REPLY_REPORTED.test(t.text) || THEIR_PERSON.test(t.text))) who = prev;
+    if (!who && prev && (/^\s*(?:his|her|he|she|him|asked (?:him|her)|they)\b/i.test(t.text) || REPLY_REPORTED.test(t.text) || THEIR_PERSON.test(t.text) || CONTINUES.test(t.text))) who = prev;
     // a present buyer tells the seller about an absent one: the line speaks for the one in the room
     if (!who && present.length === 1) who = present[0]!;
     if (!who) who = mentioned[0] ?? null;
@@ -54,11 +54,14 @@ export function voices(c: Conversation, people: People): Array<Person | null> {
   return out;
 }
 
+/** A shorthand line that goes on about the same person: "why → ...", "→ ...", "already walked the DC mgrs through it". */
+const CONTINUES = /^\s*(?:why\b[^"“]{0,20}(?:→|->|:)|→|->|["“]|(?:already|also|then|plus|and) [a-z]+(?:ed|t)\b)/i;
 const REPLY_REPORTED = /^\s*(?:i\s+)?(?:asked|ask)\b.*(?:\b(?:she|he|they) (?:said|says|replied|answered|told me)\b|["“]|:\s)/i;
 const THEIR_PERSON = /\b(?:her|his) (?:boss|manager|director|cfo|ceo|coo|vp|md|team|analyst|colleague|deputy|assistant)\b/i;
 
 /** A notes line in the author's own voice: the "My notes" section, or "Me: ...". */
 function isAuthorLine(t: Turn): boolean {
-  if (/^\s*(?:me|i)\s*:/i.test(t.text)) return true;
+  // "Me: ...", and the questions of Q&A notes ("Q: Who decides on something like this?")
+  if (/^\s*(?:me|i|q)\s*:/i.test(t.text)) return true;
   return !!t.section && /^(?:my (?:notes|thoughts|take|todo|to-?dos|follow-?ups)|me|internal|notes to self|for me)\b/.test(t.section);
 }

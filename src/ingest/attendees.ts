@@ -12,12 +12,16 @@ export interface Attendee {
   isAuthor: boolean;
   /** Listed on the author's own side ("Our side: ..."). */
   ownSide?: boolean;
+  /** Known only by a title ("Them: the VP Ops, their head of IT"): `name` is the title. */
+  titleOnly?: boolean;
 }
 
 const ATTENDEE_KEY =
-  /^(?:attendees|attendee|participants|present|people|on the call|in attendance|call attendees|who|their side|customer side|client side|buyer side|prospect side|from the customer|customer attendees|client attendees|our side|vendor side|from our side|us)\s*[:：]/i;
+  /^(?:attendees|attendee|atts?|attended|attending|participants|present|people|on the call|in attendance|call attendees|who|their side|customer side|client side|buyer side|prospect side|from the customer|customer attendees|client attendees|them|their team|our side|vendor side|from our side|our team|us)\s*[:：]/i;
 /** An attendee line for the author's own side ("Our side: Jonah Whitfield (AE)"): everyone on it is a seller. */
-const OWN_SIDE_KEY = /^(?:our side|vendor side|from our side|us)\s*[:：]/i;
+const OWN_SIDE_KEY = /^(?:our side|vendor side|from our side|our team|us)\s*[:：]/i;
+/** A title standing for a person in a list ("the VP Ops", "their head of IT", "the Wollongong depot manager"). */
+const TITLE_ENTRY = /^(?:the|their|our|his|her)\s+((?:[\p{L}.&-]+\s+){0,3}(?:cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|vp|svp|evp|director|manager|mgr|lead|head|chief|officer|controller|coordinator|supervisor|engineer|analyst|owner|founder|president|partner|administrator|admin|counsel|buyer|architect)(?:\s+(?:of|for)\s+[\p{L}&-]+(?:\s+[\p{L}&-]+)?|\s+[\p{Lu}][\p{L}&-]*)?)$/iu;
 /** A heading that opens an attendee list below it: `### Attendees`, `**Participants**`. */
 const ATTENDEE_HEADING = /^(?:#{1,6}\s*)?[*_]*(?:attendees|participants|present|people|on the call|in attendance|call attendees|who was there)[*_]*\s*[:：]?[*_]*$/i;
 const ABBREVIATIONS = new Set(['dr', 'mr', 'mrs', 'ms', 'mx', 'prof', 'st', 'jr', 'sr', 'dir', 'mgr', 'inc', 'co', 'corp', 'ltd', 'vp', 'eng', 'dept', 'asst', 'assoc']);
@@ -73,7 +77,11 @@ export function parseAttendee(entry: string): Attendee | null {
       break;
     }
   }
-  if (SELF.has(s.toLowerCase()) && inner && isNameLike(inner)) return { name: inner, title: null, isAuthor: true };
+  // "me (Nisha Raman, SE)": the author's name, then their title
+  const innerName = inner?.split(',')[0]?.trim() ?? '';
+  if (SELF.has(s.toLowerCase()) && innerName && isNameLike(innerName)) return { name: innerName, title: inner!.split(',').slice(1).join(',').trim() || null, isAuthor: true };
+  const byTitle = TITLE_ENTRY.exec(s);
+  if (byTitle && !inner) return { name: byTitle[1]!.trim(), title: byTitle[1]!.trim(), isAuthor: false, titleOnly: true };
   if (!isNameLike(s)) return null;
   if (inner && SELF.has(inner.toLowerCase())) return { name: s, title, isAuthor: true };
   if (inner) {
@@ -93,7 +101,7 @@ function isInitialsOf(token: string, name: string): boolean {
 }
 
 /** The list up to the first sentence end outside parentheses (`Dr.` and initials do not end it). */
-function firstSentence(text: string): string {
+export function firstSentence(text: string): string {
   let depth = 0;
   let wordStart = 0;
   for (let i = 0; i < text.length; i++) {
@@ -112,7 +120,7 @@ function firstSentence(text: string): string {
   return text;
 }
 
-function splitTopLevel(text: string): string[] {
+export function splitTopLevel(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let from = 0;

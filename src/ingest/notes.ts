@@ -3,7 +3,7 @@
  * bullet becomes one utterance, written as-is except for the list marker, heading hashes and
  * whole-line emphasis (`**Context**` -> `Context`), so quotes from it can be found word for word.
  */
-import { attendeeListOf, isOwnSideLine, parseAttendee, parseAttendees, type Attendee } from './attendees.ts';
+import { attendeeListOf, firstSentence, isOwnSideLine, parseAttendee, parseAttendees, splitTopLevel, type Attendee } from './attendees.ts';
 import { isNameLike } from './names.ts';
 import { hasWordChar, isHeading, isRule, splitLines, stripBullet, stripHeading, trimMarks, trimTrailingPunctuation, unwrapEmphasis } from './text-lines.ts';
 import type { ParsedContent, RawParticipant } from './types.ts';
@@ -11,7 +11,15 @@ import type { ParsedContent, RawParticipant } from './types.ts';
 /** Speaker of notes whose author is not named. */
 export const NOTES_SPEAKER = 'Notes';
 
-const AUTHOR_LINE = /^(?:notes?\s+(?:by|from)|author|written by|taken by|notetaker|note taker)\s*[:：-]?\s*/i;
+const AUTHOR_LINE = /^(?:notes?\s+(?:by|from)|notes\s*[:：]|author|written by|taken by|notetaker|note taker)\s*[:：-]?\s*/i;
+/** Header fields naming the seller's own people in notes: `AE: Farah Siddiqui · Reviewed by: Tom O'Connell`. */
+const OWN_ROLE_KEY = /^(?:ae|se|rep|csm|account exec(?:utive)?|account manager|solutions? eng(?:ineer)?|sales engineer|reviewed by|prepared by|deal owner|opp(?:ortunity)? owner)\s*[:：]\s*/i;
+/** One header line often holds several fields: `att: A, B | us: me, C` or `AE: X · Reviewed by: Y`. */
+const FIELD_SEPARATOR = /\s+[|·•—–]\s+/;
+/** A list entry that is the previous person's job title: `Olumide Bankole, Facilities Coordinator`. */
+const TITLE_TAIL = /\b(?:manager|mgr|director|dir|coordinator|officer|lead|head|engineer|analyst|supervisor|administrator|admin|president|vp|chief|controller|partner|owner|founder|specialist|consultant|executive|buyer|planner|architect|counsel|cfo|ceo|coo|cto|cio|ciso|cmo)\.?$/i;
+/** A signature closing the notes: `- Kieran B.`, `— Ama`. */
+const SIGNATURE = /^[-–—~]\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2})\s*$/u;
 
 /** A bold label opening a line: `**Tamar:** text` or `**Tamar**: text`. */
 const BOLD_LABEL = /^(\*\*|__)([^*_\n]{1,60}?)(:?)\1(:?)\s*/;
@@ -78,16 +86,68 @@ export function attendeesFromTitle(line: string): Attendee[] {
 }
 
 function authorFromLine(line: string): string | null {
-  const t = trimMarks(stripBullet(line.trim()).text).trim();
-  const m = AUTHOR_LINE.exec(t);
-  if (!m) return null;
-  const name = trimTrailingPunctuation(trimMarks(t.slice(m[0].length, m[0].length + 200))).trim();
-  return isNameLike(name) ? name : null;
+  for (const seg of line.trim().split(FIELD_SEPARATOR)) {
+    const t = trimMarks(stripBullet(seg.trim()).text).trim();
+    const m = AUTHOR_LINE.exec(t);
+    if (!m) continue;
+    const name = trimTrailingPunctuation(trimMarks(t.slice(m[0].length, m[0].length + 200))).trim();
+    if (isNameLike(name)) return name;
+  }
+  return null;
+}
+
+/** The seller's people named in header fields (`AE: Farah Siddiqui`, `Reviewed by: Tom O'Connell`). */
+function ownRoleFields(line: string): Attendee[] {
+  const out: Attendee[] = [];
+  for (const seg of line.trim().split(FIELD_SEPARATOR)) {
+    const t = trimMarks(stripBullet(seg.trim()).text).trim();
+    const m = OWN_ROLE_KEY.exec(t);
+    if (!m) continue;
+    const a = parseAttendee(t.slice(m[0].length, m[0].length + 200));
+    if (a) out.push({ ...a, ownSide: true });
+  }
+  return out;
+}
+
+/**
+ * A first line that is only a list of who was there, without an `Attendees:` key:
+ * `Tariq Mahmood (Sales Operations Manager) and me (Chidi Okonkwo).`, `Pieter, Zanele, Marius (CFO), me, Sipho.`,
+ * `Olumide Bankole, Facilities Coordinator.` Every entry must read as a person (or `me`), and
+ * something must mark it as a list of people: the author in it, a title in brackets, or a title after a name.
+ */
+export function keylessAttendees(line: string): Attendee[] | null {
+  const t = trimMarks(stripBullet(stripHeading(line.trim())).text).trim();
+  if (!t || t.length > 400) return null;
+  const entries = splitTopLevel(firstSentence(t)).map((e) => e.trim()).filter(Boolean);
+  if (entries.length === 0) return null;
+  const out: Attendee[] = [];
+  let marked = false;
+  for (const e of entries) {
+    const bare = trimTrailingPunctuation(e.replace(/^(?:and|&)\s+/i, '')).trim();
+    if (/^(?:me|myself|i)$/i.test(bare)) {
+      marked = true;
+      continue;
+    }
+    if (out.length > 0 && !bare.includes('(') && TITLE_TAIL.test(bare) && bare.split(/\s+/).length <= 5 && !out[out.length - 1]!.title) {
+      out[out.length - 1] = { ...out[out.length - 1]!, title: bare };
+      marked = true;
+      continue;
+    }
+    // "Lindqvist Marine — discovery" is a title line, not "Name — Title"
+    if (/\s[-–—]\s/.test(bare)) return null;
+    const a = parseAttendee(bare);
+    // a shouted heading ("DEAL REVIEW (matter intake)") is not a person
+    if (!a || a.titleOnly || (/\p{Lu}{3}/u.test(a.name) && a.name === a.name.toUpperCase())) return null;
+    if (a.isAuthor || a.title) marked = true;
+    out.push(a);
+  }
+  return marked && out.length > 0 ? out : null;
 }
 
 export function parseNotes(text: string): ParsedContent {
   const lines = splitLines(text);
   const attendees: Attendee[] = [];
+  const ownSide: Attendee[] = [];
   let author: string | null = null;
   let title: string | null = null;
   let attendeeBlock = false;
@@ -95,13 +155,18 @@ export function parseNotes(text: string): ParsedContent {
 
   for (const raw of lines) {
     const line = raw.trim();
-    const list = attendeeListOf(line);
-    if (list !== null) {
-      const found = parseAttendees(list);
-      // "Our side: Jonah Whitfield (AE)": the author's colleagues, the first of them the author
-      if (isOwnSideLine(line)) found.forEach((a, i) => attendees.push({ ...a, isAuthor: i === 0 && !attendees.some((x) => x.isAuthor), ownSide: true }));
-      else attendees.push(...found);
-      attendeeBlock = list === '';
+    // a header line may hold several fields: `att: A (Dir. Purchasing), B | us: me, Ines F. (SE)`
+    const segments = line.split(FIELD_SEPARATOR);
+    const lists = segments.map((seg) => ({ seg, list: attendeeListOf(seg) })).filter((x) => x.list !== null);
+    ownSide.push(...ownRoleFields(line));
+    if (lists.length > 0) {
+      for (const { seg, list } of lists) {
+        const found = parseAttendees(list!);
+        // "Our side: Jonah Whitfield (AE)": the author's colleagues; "us: me, Ines F." names the author's side
+        if (isOwnSideLine(seg)) found.forEach((a) => attendees.push({ ...a, ownSide: true }));
+        else attendees.push(...found);
+      }
+      attendeeBlock = lists.length === 1 && lists[0]!.list === '';
     } else if (attendeeBlock && line && stripBullet(line).bullet) {
       const a = parseAttendee(stripBullet(line).text);
       if (a) attendees.push(a);
@@ -115,20 +180,29 @@ export function parseNotes(text: string): ParsedContent {
   }
 
   if (attendees.length === 0) {
-    // "Call with A (title) and B" in the title, or the first lines of an email recap
+    // "Call with A (title) and B" in the title, a bare list of who was there, or the first lines of an email recap
     for (const l of lines.filter((x) => x.trim()).slice(0, 6)) {
       const found = attendeesFromTitle(l);
-      if (found.length > 0) {
-        attendees.push(...found);
+      const listed = found.length > 0 ? found : keylessAttendees(l) ?? [];
+      if (listed.length > 0) {
+        attendees.push(...listed);
         break;
       }
     }
   }
+  // a signature closing the notes: "- Kieran B."
+  const last = lines.filter((x) => x.trim()).at(-1)?.trim() ?? '';
+  const signed = SIGNATURE.exec(last);
+  if (signed && isNameLike(signed[1]!)) author ??= signed[1]!;
+  // "Our side: Jonah Whitfield (AE), me": the first of the author's side is the author when nobody else is
+  const own = attendees.filter((a) => a.ownSide);
+  if (!author && !attendees.some((a) => a.isAuthor) && own.length > 0 && ownSide.length === 0) own[0]!.isAuthor = true;
+  attendees.push(...ownSide.filter((o) => !attendees.some((a) => a.name === o.name)));
   author ??= attendees.find((a) => a.isAuthor)?.name ?? null;
   const speaker = author ?? NOTES_SPEAKER;
   const participants: RawParticipant[] = [{ name: speaker, side: 'seller' }];
   for (const a of attendees) {
-    if (!a.isAuthor) participants.push({ name: a.name, title: a.title, side: a.ownSide ? 'seller' : null });
+    if (!a.isAuthor && a.name !== speaker && !participants.some((p) => p.name === a.name)) participants.push({ name: a.name, title: a.title, side: a.ownSide ? 'seller' : null });
   }
   return {
     utterances: texts.map((t) => ({ speaker, start: null, end: null, text: t })),
