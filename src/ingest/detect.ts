@@ -1,8 +1,10 @@
 /**
  * Which format a text upload is, from its structure alone (never from a file name):
  * `WEBVTT` header -> vtt; `{` or a `[` that is not a `[00:12]` stamp -> json; cue timing lines
- * (`-->`) at the top -> srt (comma decimals or numbered cues) or vtt; enough speaker labels ->
- * speaker_lines; anything else -> notes.
+ * (`-->`) at the top -> srt (comma decimals or numbered cues) or vtt; enough speaker turns ->
+ * speaker_lines (`Name: text` labels in their many forms, pipe-delimited `00:03 | Name | text`
+ * lines and Markdown table transcripts all count; speaker-lines.ts scans them); anything else ->
+ * notes.
  */
 import type { TranscriptFormat } from '../../schemas/transcript.ts';
 import { STAMP_SOURCE } from './clock.ts';

@@ -20,7 +20,8 @@ export function pickString(o: JsonObject, keys: readonly string[]): string | nul
   return null;
 }
 
-const SPEAKER_KEYS = ['speaker', 'speaker_name', 'speakerName', 'name', 'participant', 'speaker_label', 'speakerLabel', 'user', 'author', 'speakerId', 'speaker_id'];
+const SPEAKER_KEYS = ['speaker', 'speaker_name', 'speakerName', 'name', 'participant', 'speaker_label', 'speakerLabel', 'user', 'author'];
+const SPEAKER_ID_KEYS = ['speakerId', 'speaker_id', 'speakerID'];
 const NAME_KEYS = ['name', 'display_name', 'displayName', 'full_name', 'fullName', 'label'];
 
 /** Speaker name of a segment: a string field, or the `name` of a `participant`/`speaker` object. */
@@ -37,7 +38,17 @@ export function speakerOf(seg: JsonObject): string | null {
   return null;
 }
 
-const TEXT_KEYS = ['text', 'content', 'sentence', 'transcript', 'value', 'utterance', 'body'];
+/** The speaker id of a segment (`speaker_id: 2`), as a string. */
+export function speakerIdOf(seg: JsonObject): string | null {
+  return pickString(seg, SPEAKER_ID_KEYS)?.trim() ?? null;
+}
+
+/** A speaker known only by id: `Speaker 2` for a number, the id itself otherwise. */
+export function speakerFromId(id: string): string {
+  return /^\d{1,6}$/.test(id) ? `Speaker ${id}` : id;
+}
+
+const TEXT_KEYS = ['text', 'raw_text', 'rawText', 'content', 'sentence', 'transcript', 'value', 'utterance', 'body'];
 const WORD_LIST_KEYS = ['words', 'elements', 'tokens'];
 const WORD_TEXT_KEYS = ['text', 'word', 'punctuated_word', 'value', 'content'];
 

@@ -1,16 +1,18 @@
 /**
- * JSON segment exports: `{utterances|segments|sentences|monologues: [...]}`, the same under
- * `transcript` (or `transcript` as the array), or a bare array. Gong-style items carrying their own
- * `sentences[]` are expanded. Times are seconds unless a field says ms (`start_ms`) or the values
- * are clearly milliseconds (a segment past ten hours).
+ * JSON segment exports: `{utterances|segments|sentences|monologues: [...]}`, the same nested in
+ * wrappers (`{transcript: {...}}`, a GraphQL `{data: {transcript: {sentences}}}`; json-locate.ts
+ * finds it), `transcript` as the array, or a bare array. Gong-style items carrying their own
+ * `sentences[]` are expanded. A segment without a speaker name takes the name its speaker id has
+ * elsewhere (a participant, or another segment), else `Speaker <id>`. Times are seconds unless a
+ * field says ms (`start_ms`) or the values are clearly milliseconds (a segment past ten hours).
  */
 import { TranscriptError } from './errors.ts';
-import { isObject, speakerOf, textOf, timeOf, type JsonObject } from './json-fields.ts';
-import { metaContainers, readMeta, readParticipants } from './json-meta.ts';
+import { isObject, speakerFromId, speakerIdOf, speakerOf, textOf, timeOf, type JsonObject } from './json-fields.ts';
+import { locateSegments } from './json-locate.ts';
+import { nameEmails, readMeta, readParticipants } from './json-meta.ts';
 import { roundMs } from './clock.ts';
-import { NO_META, type ParsedContent, type RawUtterance } from './types.ts';
+import type { ParsedContent, RawUtterance } from './types.ts';
 
-const LIST_KEYS = ['utterances', 'segments', 'sentences', 'monologues', 'entries', 'captions', 'results', 'items', 'transcript'];
 /** A start or end beyond this many seconds (ten hours) means the file counts milliseconds. */
 const MAX_SECONDS = 36_000;
 export const UNKNOWN_JSON_SPEAKER = 'Unknown speaker';
@@ -30,21 +32,10 @@ export function parseJsonText(text: string): ParsedContent {
   return parseJsonValue(value);
 }
 
-function findList(root: unknown): unknown[] | null {
-  if (Array.isArray(root)) return root;
-  if (!isObject(root)) return null;
-  for (const c of metaContainers(root)) {
-    for (const k of LIST_KEYS) {
-      const v = c[k];
-      if (Array.isArray(v)) return v;
-    }
-  }
-  return null;
-}
-
 interface Segment {
   item: JsonObject;
-  speaker: unknown;
+  /** The object naming the speaker: the segment, or the Gong item around its sentences. */
+  speaker: JsonObject;
   n: number;
 }
 
@@ -62,17 +53,22 @@ function segmentsOf(list: unknown[]): Segment[] {
 }
 
 export function parseJsonValue(root: unknown): ParsedContent {
-  const list = findList(root);
-  if (list === null) fail('no utterances/segments array found (expected {"utterances": [{"speaker", "text", "start", "end"}]} or an array of them)');
-  const { participants, names } = isObject(root) ? readParticipants(root) : { participants: [], names: new Map<string, string>() };
-  const meta = isObject(root) ? readMeta(root) : NO_META;
+  const found = locateSegments(root);
+  if (found === null) fail('no utterances/segments array found (expected {"utterances": [{"speaker", "text", "start", "end"}]} or an array of them)');
+  const { participants, names, emails } = readParticipants(found.containers);
+  const meta = readMeta(found.containers);
 
-  const rows = segmentsOf(list).map(({ item, speaker, n }) => {
+  const segments = segmentsOf(found.list).map((s) => ({ ...s, id: speakerIdOf(s.speaker), own: speakerOf(s.speaker) }));
+  // the name other segments give a speaker id, for the segments that carry only the id
+  const nameOfId = new Map<string, string>();
+  for (const s of segments) if (s.id !== null && s.own !== null && !nameOfId.has(s.id)) nameOfId.set(s.id, s.own);
+
+  const rows = segments.map(({ item, n, id, own }) => {
     const text = textOf(item);
     if (text === null) fail(`utterance ${n} has no text (expected "text", "content", "sentence" or "words")`);
-    const who = isObject(speaker) ? speakerOf(speaker) : null;
-    const idName = who && isObject(speaker) ? names.get(String(speaker.speakerId ?? speaker.speaker_id ?? '')) : undefined;
-    return { speaker: idName ?? who ?? UNKNOWN_JSON_SPEAKER, text: text.trim(), start: timeOf(item, 'start'), end: timeOf(item, 'end') };
+    const fromId = id === null ? undefined : (names.get(id) ?? (own === null ? nameOfId.get(id) : undefined));
+    const speaker = fromId ?? own ?? (id === null ? UNKNOWN_JSON_SPEAKER : speakerFromId(id));
+    return { speaker, text: text.trim(), start: timeOf(item, 'start'), end: timeOf(item, 'end') };
   });
 
   const clearlyMs = rows.some((r) => (!r.start.ms && (r.start.value ?? 0) > MAX_SECONDS) || (!r.end.ms && (r.end.value ?? 0) > MAX_SECONDS));
@@ -82,5 +78,6 @@ export function parseJsonValue(root: unknown): ParsedContent {
   const utterances: RawUtterance[] = rows
     .filter((r) => r.text)
     .map((r) => ({ speaker: r.speaker, text: r.text, start: seconds(r.start), end: seconds(r.end) }));
-  return { utterances, participants, meta };
+  const speakers = [...new Set(utterances.map((u) => u.speaker))];
+  return { utterances, participants: [...participants, ...nameEmails(emails, speakers, participants)], meta };
 }

@@ -5,6 +5,7 @@
  * the same way across formats; role acronyms (`CFO`, `VP`, `IT`) stay upper-case. Other spellings
  * are kept as written.
  */
+import { isRoleLabel } from './roles.ts';
 
 const PARTICLES = new Set([
   'de', 'da', 'das', 'do', 'dos', 'del', 'della', 'der', 'den', 'di', 'du', 'la', 'le', 'van', 'von',
@@ -99,7 +100,7 @@ function isPhone(name: string): boolean {
 const verdicts = new Map<string, boolean>();
 const MAX_VERDICTS = 5000;
 
-/** Whether a speaker label looks like a person's name, a numbered speaker, a role or a phone. */
+/** Whether a speaker label looks like a person's name, a numbered speaker, a role (`Customer (Ops)`) or a phone. */
 export function isNameLike(raw: string, opts: NameOptions = {}): boolean {
   const key = (opts.anyCase ? '1' : '0') + raw;
   let v = verdicts.get(key);
@@ -115,7 +116,7 @@ function judgeName(raw: string, opts: NameOptions): boolean {
   const name = raw.trim();
   if (name.length === 0 || name.length > 60) return false;
   if (isStopLabel(name)) return false;
-  if (isGenericSpeaker(name) || isPhone(name)) return true;
+  if (isGenericSpeaker(name) || isPhone(name) || isRoleLabel(name)) return true;
   const words = name.split(/\s+/);
   if (words.length > 6) return false;
   if (!words.every((w) => WORD.test(w))) return false;
@@ -146,7 +147,7 @@ function titleCaseWord(word: string): string {
   let upNext = true;
   for (const ch of lower) {
     out += upNext ? ch.toUpperCase() : ch;
-    upNext = ch === '-' || ch === "'" || ch === '’' || ch === '.';
+    upNext = ch === '-' || ch === "'" || ch === '’' || ch === '.' || ch === '(';
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /**
- * Entry point of the input-format normalizers: any upload (speaker lines, typed notes, WebVTT,
- * SRT, JSON segments, or already-structured utterances) becomes one canonical Transcript.
+ * Entry point of the input-format normalizers: any upload (speaker lines, including pipe-delimited
+ * lines and Markdown table transcripts; typed notes; WebVTT; SRT; JSON segments, however nested; or
+ * already-structured utterances) becomes one canonical Transcript.
  */
 import { Transcript, TranscriptFormat, type Utterance } from '../../schemas/transcript.ts';
 import { parseCaptions } from './captions.ts';
@@ -32,7 +33,7 @@ export interface NormalizeInput {
 export interface NormalizeResult {
   /** Valid per schemas/transcript.ts. */
   transcript: Transcript;
-  /** From the content when it carries them (JSON exports; a leading `# heading` for text). */
+  /** From the content when it carries them (JSON exports; a `# heading` or an export's title line for text). */
   meta: { title: string | null; occurred_at: string | null };
 }
 

@@ -1,16 +1,22 @@
 /**
- * `Name: text` transcripts, with optional stamps, titles in the label, markdown, continuation lines
- * and Otter-style blocks (a `Name  0:03` line, then the text on the following lines).
+ * Speaker-labelled transcripts: `Name: text` lines (labels.ts has the label grammar) with optional
+ * stamps, titles, markdown and continuation lines; Otter-style blocks (a `Name  0:03` line, then the
+ * text below); pipe-delimited turns (`00:03 | Name | text`); and Markdown table transcripts
+ * (md-table.ts), whose rows are read as labelled lines.
  */
-import { attendeeListOf, parseAttendee, parseAttendees } from './attendees.ts';
+import { attendeeListOf } from './attendees.ts';
+import { bareStamp } from './clock.ts';
 import { TranscriptError } from './errors.ts';
-import { bareStamp, parseLabelLine, type LabelLine } from './labels.ts';
+import { parseLabelLine, type LabelLine } from './labels.ts';
+import { readTables } from './md-table.ts';
 import { displayName, isAcronym, isGenericSpeaker, memoize, nameKey } from './names.ts';
-import { isHeading, isRule, splitLines, stripBullet, stripHeading, trimMarks, unwrapEmphasis } from './text-lines.ts';
+import { Preamble, isExportTitle, isRecorderNote } from './preamble.ts';
+import { isHeading, isRule, splitLines, stripBullet } from './text-lines.ts';
 import type { ParsedContent, RawParticipant, RawUtterance } from './types.ts';
 
 interface ScannedLine {
-  raw: string;
+  /** The line as text: a table row's text cell, '' for a table's header and separator. */
+  line: string;
   label: LabelLine | null;
 }
 
@@ -33,7 +39,15 @@ export interface LabelEvidence {
 }
 
 export function scanSpeakerLabels(text: string): LabelEvidence {
-  const lines: ScannedLine[] = splitLines(text).map((raw) => ({ raw, label: parseLabelLine(raw) }));
+  const raw = splitLines(text);
+  const tables = readTables(raw);
+  const pipes = pipeDelimited(raw, tables);
+  const first = raw.findIndex((l) => l.trim() !== '');
+  const lines: ScannedLine[] = raw.map((line, i) => {
+    const row = tables.get(i);
+    if (row) return { line: row.text, label: row.label };
+    return { line, label: i === first && isExportTitle(line) ? null : parseLabelLine(line, { pipes }) };
+  });
   const candidates = lines.flatMap((l) => (l.label ? [l.label] : []));
   const key = memoize(nameKey);
   const keyOf = (c: LabelLine): string => key(c.name);
@@ -70,9 +84,9 @@ export function scanSpeakerLabels(text: string): LabelEvidence {
   let contentLines = 0;
   let proseBullets = 0;
   for (const l of lines) {
-    if (!l.raw.trim() || isHeading(l.raw) || isRule(l.raw) || attendeeListOf(l.raw) !== null) continue;
+    if (!l.line.trim() || isHeading(l.line) || isRule(l.line) || attendeeListOf(l.line) !== null) continue;
     contentLines++;
-    if (!(l.label && accepted.has(l.label)) && stripBullet(l.raw.trim()).bullet) proseBullets++;
+    if (!(l.label && accepted.has(l.label)) && stripBullet(l.line.trim()).bullet) proseBullets++;
   }
   return {
     lines,
@@ -99,61 +113,61 @@ export function looksLikeSpeakerLines(ev: LabelEvidence): boolean {
   return ev.repeatedNames > 0 || (ev.distinctNames >= 2 && ev.multiWordTurns === ev.turns);
 }
 
+/**
+ * Whether the lines are pipe-delimited turns (`Name | text`), so that a colon in the text does not
+ * make `Name | Hi Dana: ...` a `Name | title:` label: most lines that read as a pipe turn must not
+ * also read as a titled colon label.
+ */
+function pipeDelimited(lines: readonly string[], tables: ReadonlyMap<number, unknown>): boolean {
+  let piped = 0;
+  let titled = 0;
+  lines.forEach((line, i) => {
+    if (!line.includes('|') || tables.has(i)) return;
+    const p = parseLabelLine(line, { pipes: true });
+    if (!p) return;
+    piped++;
+    const c = parseLabelLine(line);
+    if (c && c.title !== null && c.text !== p.text) titled++;
+  });
+  return piped >= 2 && titled * 2 < piped;
+}
+
 /** Reads the turns; `ev` is the scan detection already made of the same text, if any. */
 export function parseSpeakerLines(text: string, ev: LabelEvidence = scanSpeakerLabels(text)): ParsedContent {
   if (ev.accepted.size === 0) {
     throw new TranscriptError('unparseable', "Speaker lines: no 'Name: text' speaker labels found", 'speaker_lines');
   }
   const utterances: RawUtterance[] = [];
+  const preamble = new Preamble();
   const participants: RawParticipant[] = [];
-  const titled = new Set<string>();
-  let title: string | null = null;
+  const described = new Set<string>();
   let current: RawUtterance | null = null;
   let pendingStart: number | null = null;
-  let attendeeBlock = false;
   const spell = memoize(displayName);
   const key = memoize(nameKey);
 
-  for (const { raw, label } of ev.lines) {
+  for (const { line: raw, label } of ev.lines) {
     const line = raw.trim();
     if (label && ev.accepted.has(label)) {
-      attendeeBlock = false;
       const speaker = spell(label.name);
-      current = { speaker, start: label.start ?? pendingStart, end: null, text: label.text };
+      current = { speaker, start: label.start ?? pendingStart, end: label.end ?? null, text: label.text };
       pendingStart = null;
       utterances.push(current);
       const k = key(speaker);
-      if (label.title && !titled.has(k)) {
-        titled.add(k);
-        participants.push({ name: speaker, title: label.title });
+      if ((label.title || label.org) && !described.has(k)) {
+        described.add(k);
+        participants.push({ name: speaker, title: label.title, org: label.org });
       }
       continue;
     }
-    if (!line || isRule(line)) {
-      attendeeBlock = attendeeBlock && !!line;
-      continue;
-    }
-    const stamp = bareStamp(line);
+    const stamp = line ? bareStamp(line) : null;
     if (stamp !== null) {
       pendingStart = stamp;
       continue;
     }
-    if (current === null) {
-      // Preamble: a title heading and attendee lines are kept; other text before the first turn is not speech.
-      const list = attendeeListOf(line);
-      if (list !== null) {
-        attendeeBlock = list === '';
-        for (const a of parseAttendees(list)) participants.push({ name: a.name, title: a.title, side: a.isAuthor ? 'seller' : null });
-      } else if (attendeeBlock && stripBullet(line).bullet) {
-        const a = parseAttendee(stripBullet(line).text);
-        if (a) participants.push({ name: a.name, title: a.title, side: a.isAuthor ? 'seller' : null });
-      } else if (title === null && isHeading(line)) {
-        title = trimMarks(unwrapEmphasis(stripHeading(line).trim())).trim() || null;
-      }
-      continue;
-    }
-    if (isHeading(line)) continue;
-    current.text = current.text ? `${current.text} ${line}` : line;
+    // Before the first turn: a title, attendee lines; other text there is not speech.
+    if (current === null) preamble.read(line);
+    else if (line && !isRule(line) && !isHeading(line) && !isRecorderNote(line)) current.text = current.text ? `${current.text} ${line}` : line;
   }
-  return { utterances, participants, meta: { title, occurred_at: null } };
+  return { utterances, participants: [...preamble.participants, ...participants], meta: { title: preamble.title, occurred_at: preamble.occurredAt } };
 }

@@ -11,6 +11,8 @@ export interface RawParticipant {
   name: string;
   email?: string | null;
   title?: string | null;
+  /** The company the content says they work for (`Kiri Tane (Harbourview Legal):`); groups colleagues. */
+  org?: string | null;
   side?: 'buyer' | 'seller' | 'unknown' | null;
 }
 
