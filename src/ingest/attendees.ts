@@ -17,7 +17,7 @@ export interface Attendee {
 }
 
 const ATTENDEE_KEY =
-  /^(?:attendees|attendee|atts?|attended|attending|participants|present|people|on the call|in attendance|call attendees|who|their side|customer side|client side|buyer side|prospect side|from the customer|customer attendees|client attendees|them|their team|our side|vendor side|from our side|our team|us)\s*[:：]/i;
+  /^(?:attendees|attendee|atts?|attended|attending|participants|present|people|ppl|on the call|in attendance|call attendees|who|their side|customer side|client side|buyer side|prospect side|from the customer|customer attendees|client attendees|them|their team|our side|vendor side|from our side|our team|us)\s*[:：]/i;
 /** An attendee line for the author's own side ("Our side: Jonah Whitfield (AE)"): everyone on it is a seller. */
 const OWN_SIDE_KEY = /^(?:our side|vendor side|from our side|our team|us)\s*[:：]/i;
 /** A title standing for a person in a list ("the VP Ops", "their head of IT", "the Wollongong depot manager"). */
@@ -83,7 +83,8 @@ export function parseAttendee(entry: string): Attendee | null {
   const byTitle = TITLE_ENTRY.exec(s);
   if (byTitle && !inner) return { name: byTitle[1]!.trim(), title: byTitle[1]!.trim(), isAuthor: false, titleOnly: true };
   if (!isNameLike(s)) return null;
-  if (inner && SELF.has(inner.toLowerCase())) return { name: s, title, isAuthor: true };
+  // "Noor Siddiqui (Tagwise, me)"
+  if (inner && inner.split(',').some((x) => SELF.has(x.trim().toLowerCase()))) return { name: s, title, isAuthor: true };
   if (inner) {
     // "Jane Brooks (JB, VP Operations)": initials the notes use for her, then the title
     const parts = inner.split(',').map((x) => x.trim()).filter(Boolean);

@@ -5,17 +5,18 @@
  */
 import { attendeeListOf, firstSentence, isOwnSideLine, parseAttendee, parseAttendees, splitTopLevel, type Attendee } from './attendees.ts';
 import { isNameLike } from './names.ts';
+import { roleSide } from './roles.ts';
 import { hasWordChar, isHeading, isRule, splitLines, stripBullet, stripHeading, trimMarks, trimTrailingPunctuation, unwrapEmphasis } from './text-lines.ts';
 import type { ParsedContent, RawParticipant } from './types.ts';
 
 /** Speaker of notes whose author is not named. */
 export const NOTES_SPEAKER = 'Notes';
 
-const AUTHOR_LINE = /^(?:notes?\s+(?:by|from)|notes\s*[:：]|author|written by|taken by|notetaker|note taker)\s*[:：-]?\s*/i;
-/** Header fields naming the seller's own people in notes: `AE: Farah Siddiqui · Reviewed by: Tom O'Connell`. */
-const OWN_ROLE_KEY = /^(?:ae|se|rep|csm|account exec(?:utive)?|account manager|solutions? eng(?:ineer)?|sales engineer|reviewed by|prepared by|deal owner|opp(?:ortunity)? owner)\s*[:：]\s*/i;
+const AUTHOR_LINE = /^(?:notes?\s+(?:by|from)|notes\s*[:：]|author|written by|taken by|logged by|entered by|notetaker|note taker)\s*[:：-]?\s*/i;
+/** Header fields naming the seller's own people besides their roles (`AE:`, `SE:`): `Reviewed by: Tom O'Connell`. */
+const OWN_FIELD_KEY = /^(?:reviewed by|prepared by|deal owner|opp(?:ortunity)? owner)$/i;
 /** One header line often holds several fields: `att: A, B | us: me, C` or `AE: X · Reviewed by: Y`. */
-const FIELD_SEPARATOR = /\s+[|·•—–]\s+/;
+const FIELD_SEPARATOR = /(?<=\s)[|·•—–](?=\s)/; // segments are trimmed; a lookaround keeps long space runs linear
 /** A list entry that is the previous person's job title: `Olumide Bankole, Facilities Coordinator`. */
 const TITLE_TAIL = /\b(?:manager|mgr|director|dir|coordinator|officer|lead|head|engineer|analyst|supervisor|administrator|admin|president|vp|chief|controller|partner|owner|founder|specialist|consultant|executive|buyer|planner|architect|counsel|cfo|ceo|coo|cto|cio|ciso|cmo)\.?$/i;
 /** A signature closing the notes: `- Kieran B.`, `— Ama`. */
@@ -38,7 +39,7 @@ export function noteLineText(line: string): string {
 }
 
 /** `Call with Dominika Nowicka (Head of Finance) and her analyst Rafael Ortega - 9 Feb`. */
-const WITH_LINE = /\b(?:call|meeting|chat|sync|demo|visit|lunch|catch-?up|check-?in|discovery|disco|intro|notes|debrief|review|conversation|session)\s+(?:with|w\/)\s+(.+)$/i;
+const WITH_LINE = /\b(?:(?:call|meeting|chat|sync|demo|visit|lunch|catch-?up|check-?in|discovery|disco|intro|notes|debrief|review|conversation|session)\s+(?:with|w\/)|(?:spoke|talked|met|speaking)\s+(?:with|to))\s+(.+)$/i;
 const ORG_WORD = /\b(?:inc|llc|ltd|corp|co|company|group|partners|health|labs|systems|bank|university|hospital|team|department)\b\.?$/i;
 
 /** People named in a notes title line that says who the call was with, when no attendee list does. */
@@ -101,9 +102,11 @@ function ownRoleFields(line: string): Attendee[] {
   const out: Attendee[] = [];
   for (const seg of line.trim().split(FIELD_SEPARATOR)) {
     const t = trimMarks(stripBullet(seg.trim()).text).trim();
-    const m = OWN_ROLE_KEY.exec(t);
-    if (!m) continue;
-    const a = parseAttendee(t.slice(m[0].length, m[0].length + 200));
+    const colon = t.search(/[:：]/);
+    if (colon <= 0 || colon > 30) continue;
+    const key = t.slice(0, colon).trim();
+    if (roleSide(key) !== 'seller' && !OWN_FIELD_KEY.test(key)) continue;
+    const a = parseAttendee(t.slice(colon + 1, colon + 200));
     if (a) out.push({ ...a, ownSide: true });
   }
   return out;
@@ -202,7 +205,7 @@ export function parseNotes(text: string): ParsedContent {
   const speaker = author ?? NOTES_SPEAKER;
   const participants: RawParticipant[] = [{ name: speaker, side: 'seller' }];
   for (const a of attendees) {
-    if (!a.isAuthor && a.name !== speaker && !participants.some((p) => p.name === a.name)) participants.push({ name: a.name, title: a.title, side: a.ownSide ? 'seller' : null });
+    if (!a.isAuthor && a.name !== speaker && !participants.some((p) => p.name === a.name)) participants.push({ name: a.name, title: a.title, side: a.ownSide ? 'seller' : roleSide(a.title?.split(',')[0]) });
   }
   return {
     utterances: texts.map((t) => ({ speaker, start: null, end: null, text: t })),
