@@ -56,7 +56,9 @@ export function classifyAnswer(text: string): ChampionTestAnswer {
   if (ANSWER_HEDGE.test(sentences(opening)[0]?.text ?? '')) return 'hedged';
   // the verdict can come second ("Good question. Yes, I would.", "I'd never say no to X. Yes, tomorrow.")
   const second = (sentences(opening)[1]?.text ?? '').replace(LEADING_FILLER, '');
-  if (second && !/\?$/.test(sentences(opening)[0]!.text)) {
+  // ...unless the first sentence asks something back; a short echo ("If it were only me?", "Honestly?") does not
+  const first = sentences(opening)[0]!.text;
+  if (second && (!/\?$/.test(first) || first.split(/\s+/).length <= 6)) {
     if (ANSWER_NO.test(second)) return 'declined';
     if (ANSWER_YES.test(second)) return ANSWER_HEDGE.test(second) ? 'hedged' : 'enthusiastic';
   }

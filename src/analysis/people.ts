@@ -360,6 +360,15 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
       const m = all.filter((p) => p.first === words[0] && (initial ? (p.last ?? '').startsWith(last) : p.last === last));
       if (m.length === 1) return m[0]!;
       if (m.length > 1) return 'ambiguous';
+      // a speaker known by the given name alone ("Hana:") saying or hearing their full name ("Hana Kobayashi.")
+      const firstOnly = all.filter((p) => p.present && p.speaker && p.first === words[0] && p.last === null && !p.titleOnly);
+      if (!initial && firstOnly.length === 1 && !all.some((p) => p.first === words[0] && p.last !== null)) {
+        const p = firstOnly[0]!;
+        p.name = cand.words.join(' ');
+        p.key = key;
+        p.last = last;
+        return p;
+      }
       // the first words of a longer known name ("Mei Lin" of "Mei Lin Tan", "Ana Belén" of "Ana Belén Ruiz")
       const prefix = all.filter((p) => p.key.startsWith(`${key} `));
       if (prefix.length === 1) return prefix[0]!;

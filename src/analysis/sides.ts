@@ -42,7 +42,7 @@ const BUYER_CUES: RegExp[] = [
 
 const ROLE_NOUN = String.raw`(?:engineer|lead|manager|rep|colleague|partner|specialist|architect|consultant|director|vp|analyst|ae|se|founder|ceo|cto)`;
 /** Introductions next to a name: "our solutions engineer, Tomasz", "Jonah, he's our ...", "I've got Jonah with me". */
-const INTRO_BEFORE = new RegExp(String.raw`(?:\b(?:our|my) (?:[a-z]+ ){0,3}${ROLE_NOUN}\s*,?\s*|\bi(?:'ve)? got\s+|\bi brought\s+)$`);
+const INTRO_BEFORE = new RegExp(String.raw`(?:\b(?:our|my) (?:[a-z]+ ){0,3}${ROLE_NOUN}\s*,?\s*|\bi(?:'ve| have)? (?:got|brought)\s+|\b(?:joining me|with me) (?:today )?(?:is|are)\s+)$`);
 const INTRO_AFTER = new RegExp(String.raw`^(?:'s|’s)?\s*(?:,\s*)?(?:(?:he|she)(?:'s| is) )?(?:our|my) (?:[a-z]+ ){0,3}${ROLE_NOUN}\b|^\s+(?:with me|on too|is (?:here )?with me)\b|^(?:'s|’s) dialing in\b`);
 
 export interface SideResolution {

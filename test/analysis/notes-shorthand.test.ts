@@ -111,3 +111,14 @@ A: "I'll mention it to her."`),
     expect(flagTypes(a, 'Oskar Lindqvist')).toContain('intro_reluctance');
   });
 });
+
+describe('speakers named in the call itself', () => {
+  it('gives a speaker labelled by first name the full name they introduce themselves with', async () => {
+    const a = await analyze(
+      read(`[Account Exec] Brooke: Quick intros? I'm Brooke Adair, and I've brought Kenji Watanabe from our solutions team.
+[Solutions Eng] Kenji: Hi all.
+[Dir. Planning] Tomás: Tomás Oyarzún. I run maintenance planning, so my planners would live in this.`),
+    );
+    expect(a.stakeholders.filter((s) => s.side === 'buyer').map((s) => [s.name, s.present])).toEqual([['Tomás Oyarzún', true]]);
+  });
+});
