@@ -90,6 +90,11 @@ export const INTERNAL_ADVOCACY = [
   /\b(?:i|i've|we)\s+(?:already |also )?(?:sent|put) (?:the one-pager|your numbers|the numbers|your deck|the deck|the proposal|it) (?:to|in) (?:the|our|my)\b/,
   /\b(?:i|we)\s+(?:already )?told (?:our|my|the) [a-z ]{1,25} (?:this is the one|we should|to pick|about (?:it|this|you))\b/,
   /\b(?:been |i've been |i'm )?talking it up\b/,
+  // taken to a group already: "she took the one-pager to the management team meeting", "I took your numbers to the risk committee"
+  /\b(?:took|taken|brought|presented|pitched|shown|showed) (?:it|this|them|the [a-z0-9 -]{1,30}|our [a-z0-9 -]{1,25}|your [a-z0-9 -]{1,25}) (?:to|at|in front of|before) (?:the|our|my|his|her|their) (?:[a-z']+ ){0,3}(?:committee|board|meeting|team|leadership|exec\w*|partners|council|management|review|huddle|offsite|heads|leads|managers)\b/,
+  // a colleague walked through it or told it is the one: "I walked Ravi through the numbers myself", "I told him this is the one I want"
+  /\bwalked [a-z]+ through (?:it|them|this|the|our|your)\b/,
+  /\b(?:i|i've|i have|we|we've)\s+(?:already |also )?told (?:him|her|them|the [a-z ]{1,25}|our [a-z ]{1,25}|my [a-z ]{1,25}|[a-z]+) (?:that )?(?:this is the one|it's the one|you're the one|we're (?:looking at|going with|getting) (?:this|it|you))\b/,
   // "I brought it up with my boss", "I made the case to our VP", "I put it on the agenda for the offsite"
   /\b(?:brought|bring|raised|floated) (?:it|this|you|the idea) up (?:with|to|at|in) (?:the|our|my|his|her|their|[a-z]+'s)\b|\b(?:made|make|making) (?:the|a|our|my) (?:case|pitch) (?:to|for it to|for this to|with) (?:the|our|my|his|her|their|[a-z]+)\b/,
   /\b(?:put|added|got|putting|adding) (?:it|this|you|us) (?:on|onto|to) (?:the|our|my|next week's|this week's|[a-z]+'s) (?:[a-z'-]+ ){0,2}agenda\b/,
@@ -159,6 +164,11 @@ export const PERSONAL_WIN = [
   // the number they answer for: "shrink is my number", "this is her number and she wants it fixed"
   /\b(?:it's|this is|that's|is) (?:my|her|his) (?:number|metric|kpi|target|scorecard|neck on the line)\b/,
   /\bwants? (?:to be )?the (?:win|one who)\b/,
+  // the one who answers for the problem now: "I'm the one on the phone at two in the morning", "I'm tired of being the guy explaining..."
+  /\bi(?:'m| am) the (?:one|person|guy|woman|man) (?:on the phone|who gets (?:the )?(?:calls?|blamed|yelled at|shouted at)|getting (?:the )?calls?|who (?:has|have) to (?:explain|answer|deal|fix|chase))\b|\b(?:tired|sick) of being the\b/,
+  // what they want to say or show the people above them: "go into the council meeting able to say...", "I want to show Mr. Lim that..."
+  /\b(?:like|want|love) to (?:go into|walk into|stand up in|stand up at) [^.]{0,50}\b(?:able to say|and say)\b|\bon my (?:record|cv|resume|scorecard)\b/,
+  /\bi (?:want|'d like|would like|need) to (?:show|prove to|tell) (?:mr\.? |ms\.? |mrs\.? |dr\.? |my |our |the )?[a-z]+ (?:that|what)\b/,
   // their career: "I'm up for the director role", "it would help my case for promotion"
   /\b(?:i'm|i am) up for (?:a |the )?(?:promotion|[a-z]+ (?:role|job|position|title))\b|\b(?:my|a) (?:case for )?promotion\b|\bgood for my career\b|\b(?:a|the) feather in my cap\b|\bmake me (?:a|the) hero\b/,
   // a burden they shed: "I'd finally stop being the bottleneck"
@@ -205,7 +215,7 @@ export const VAGUE_STRONG = /\b(?:it depends|depends on|kind of depends|hard to 
 /** A flat non-answer to a direct question ("I don't know. Ask me again in Q2."), but not "about, I don't know, fifteen". */
 export const NON_ANSWER = /\b(?:i (?:really |honestly |just )?don't know|no idea|can't say|couldn't say)\b(?![,\s]+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a (?:few|couple|dozen|hundred)|like|maybe|about|around|if|whether|how|what|why|when|exactly))|\bask me (?:again|later|after|in|next)\b/;
 /** Softer hedges: a non-answer when they answer a question about timing or next steps. */
-export const HEDGE_WEAK = /\b(?:maybe|probably|perhaps|possibly|i don't know|let me think|i'd have to think|we'll see|let's see|let me see how|circle back|get back to you|come back to you|revert|i'll reach out|when i can|when things (?:settle|calm down|quieten down|quiet down)|closer to then|put it in (?:an email|writing)|in writing|shoot me an email|drop me an email|(?:don't|do not) need a (?:call|meeting)|no need for a (?:call|meeting)|send me (?:the|whatever|that|it)[^.]{0,40}(?:first|and we'll)|first\. i'll look|have a look when|i'd rather not|don't want to commit|not (?:yet|right now|until|before)|let's not get ahead|let me check|hold off|we'll figure it out|not a great time|too early|(?:is|'s) no good|i'll let you know|can't promise|cannot promise|no promises|(?:in|after) the new year|(?:in|after|until|till) q[1-4]|(?:until|till|after|wait for) (?:the )?next (?:year|quarter)|send (?:me )?something (?:in|after|later|over)|after the (?:[a-z-]+ ){0,2}(?:move|close|audit|peak|holidays|season|migration|budget round|cutover|busy period|year-end|year end)|let's (?:talk|revisit|reconnect|regroup|touch base|pick (?:this|it) (?:back )?up) (?:again )?(?:after|in|next|once|when|later)|play it by ear|(?:i'll|i will|we'll) (?:ping|buzz|call|email|text) you\b|get (?:through|past) (?:the )?(?:quarter|month|year)[- ]end|things are (?:hectic|crazy|mad|manic|nuts|busy)|(?:up in the air|tbd|to be determined|hard to pin down))\b/;
+export const HEDGE_WEAK = /\b(?:maybe|probably|perhaps|possibly|i don't know|let me think|i'd have to think|we'll see|let's see|let me see how|circle back|get back to you|come back to you|revert|i'll reach out|when i can|when things (?:settle|calm down|quieten down|quiet down)|closer to then|put it in (?:an email|writing)|in writing|shoot me an email|drop me an email|(?:don't|do not) need a (?:call|meeting)|no need for a (?:call|meeting)|send me (?:the|whatever|that|it)[^.]{0,40}(?:first|and we'll)|first\. i'll look|have a look when|i'd rather not|don't want to commit|not (?:yet|right now|until|before)|let's not get ahead|let me check|hold off|we'll figure it out|not a great time|too early|(?:is|'s) no good|i'll let you know|can't promise|cannot promise|no promises|(?:in|after) the new year|(?:in|after|until|till) q[1-4]|(?:until|till|after|wait for) (?:the )?next (?:year|quarter)|send (?:me )?something (?:in|after|later|over)|after the (?:[a-z-]+ ){0,2}(?:move|close|audit|peak|holidays|season|migration|budget round|cutover|busy period|year-end|year end)|let's (?:talk|revisit|reconnect|regroup|touch base|pick (?:this|it) (?:back )?up) (?:again )?(?:after|in|next|once|when|later)|play it by ear|we'll find (?:a|some) (?:slot|time|window|gap)|send (?:it|that|this) to [a-z]+ first|(?:flick|drop|shoot|fire) me an email|tie (?:anyone|anybody|us|myself|people) down|pick (?:that|it|this) (?:back )?up (?:after|in|later|next|once|when)|(?:i'll|i will|we'll) (?:ping|buzz|call|email|text) you\b|get (?:through|past) (?:the )?(?:quarter|month|year)[- ]end|things are (?:hectic|crazy|mad|manic|nuts|busy)|(?:up in the air|tbd|to be determined|hard to pin down))\b/;
 
 /** Faint praise that needs a question about the product to be about the product. */
 export const LUKEWARM_CONTEXTUAL = /\b(?:it's|it is|it was|that's|looks|looked|seems|it looks|pretty|they were|they're|they are) (?:\.{3}\s*)?(?:fine|decent|okay|ok|alright|all right|nice|not bad|interesting|reasonable|solid enough|good enough)\b|\b(?:looks|seems|sounds) like it (?:could|might|may) (?:work|help|be useful)\b|\bnice to have\b/;
@@ -214,7 +224,11 @@ export const FAINT_BUT = /\b(?:it|this|they|the (?:demo|product|tool|app|platfor
 /** Faint praise in any context ("I'm not against it", "interesting, I guess"). */
 export const LUKEWARM_INHERENT = [
   /\bi'm not against it\b|\bnot opposed to it\b/,
-  /\b(?:interesting|fine|okay|ok|nice|decent|alright),? i guess\b/,
+  /\b(?:interesting|fine|okay|ok|nice|decent|alright|clever|neat|cool|tidy|useful|handy|sensible|good)\b[^.]{0,40},? i (?:guess|suppose)\b/,
+  // damning with faint praise or doubt: "That's what everyone says", "I've seen good stories before", "I can see why Pieter likes it"
+  /\bthat's what (?:everyone|everybody|they all|every vendor|all the vendors) (?:says?|said)\b|\bi've seen (?:good|nice|great|plenty of|lots of) (?:stories|pitches|demos|decks) before\b|\bi can see why (?:[a-z]+|you|people|they|others) (?:likes?|loves?|wants?) it\b/,
+  /\bbetter than (?:nothing|the spreadsheet|a spreadsheet|the whiteboard|paper)\b|\bput it that way\b|\blooks? (?:sensible|tidy|nice|good|decent|fine|solid) enough\b|\blooks? sensible\b|\b(?:it's|that's) all right, eh\b/,
+  /\bi (?:just )?don't know if (?:it's|this is|that's|now is) (?:the right time|for us|a priority|worth it|the right fit)\b/,
   /\bi guess it's (?:fine|okay|ok|interesting)\b/,
   /\b(?:fine|okay|ok|alright|decent|not bad),? i suppose\b|\bmeh\b/,
   /\bit's still a good product\b[^.]{0,10}|\b(?:the )?product is fine\b/,
@@ -229,7 +243,7 @@ export const LUKEWARM_INHERENT = [
 /** Keeping the seller from the decision maker, whatever was asked. */
 export const INTRO_RELUCTANCE = [
   // "let me take it to Anita myself", "let me keep her updated myself" (but "I'll bring you myself" brings the seller)
-  /\b(?:let me|i'd rather|i'll|i will|i want to|i'd prefer to|i'd like to)\s+(?:take|bring|run|work on|handle|brief|pitch|keep|update|walk|present|deal with|talk to|manage)\b(?! (?:you|us)\b)[^.]{0,40}\bmyself\b/,
+  /\b(?:let me|i'd rather|i'll|i will|i want to|i'd prefer to|i'd like to)\s+(?:take|bring|run|work on|handle|brief|pitch|keep|update|walk|present|deal with|talk to|manage|table|raise|put)\b(?! (?:you|us)\b)[^.]{0,40}\bmyself\b/,
   /\b(?:doesn't|does not|don't|won't|never) (?:really )?(?:take|do|like|love|want) (?:vendor|sales) (?:calls|meetings|pitches)\b/,
   /\bhates (?:vendor (?:calls|meetings|pitches)|being sold to)\b/,
   /\bleave [a-z. ]{1,30} to me\b|\blet me handle (?:him|her|them)\b/,
@@ -240,11 +254,14 @@ export const INTRO_RELUCTANCE = [
   /\b(?:not|wasn't|isn't|wasn't really) keen on (?:bringing|introducing|looping|involving|putting)\b/,
   // "I'd rather keep her out of it", "she doesn't meet with vendors, I'll relay anything you need"
   /\bkeep (?:him|her|them|[a-z]+) out of (?:it|this|the loop|the conversation)\b/,
+  // "Leave Bernadette with me, we'll sort it out internally", "Don't go to her yet", "Let me see where his head is at first"
+  /\bleave (?:him|her|them|[a-z]+) (?:with|to) me\b|\b(?:sort|handle|deal with) (?:it|this|that|her|him) (?:out )?internally\b|\bdon't go (?:to|around|over|near) (?:her|him|them)\b|\blet (?:me|us|[a-z]+ and me) pick the (?:moment|time)\b|\blet me see where (?:his|her|their) head is\b|\bi'd rather (?:bring|take|show) (?:him|her|them) [^.]{0,30} than (?:bring|take|introduce)\b/,
+  /\b(?:i|we) (?:don't|do not|never) do (?:[a-z-]+ )?(?:meetings|calls|demos|presentations) with (?:vendors|suppliers|sales(?:people)?)\b|\b(?:doesn't|does not|don't) take presentations from (?:suppliers|vendors)\b/,
   /\b(?:doesn't|does not|don't|won't|wouldn't|never) (?:really |usually |normally )?(?:meet|talk|speak|deal) (?:with|to) (?:vendors|suppliers|sales(?:people| reps)?|salespeople|reps)\b/,
   /\b(?:i'll|i will|i can|let me) (?:relay|pass (?:on|along)|feed back)\b(?! (?:the |an? )?(?:intro|introduction|invite))/,
 ];
 /** A hedge or refusal that keeps the seller out when it answers a question about meeting someone. */
-export const RELUCTANCE_IN_ANSWER = [/\b(?:i'll|i will|i can|let me) (?:mention|float|run) (?:it|this|that|you) (?:to|by|past) (?:him|her|them)\b/, /\bi'll (?:just )?(?:forward|pass) (?:him|her|them|it)\b/, /\bi wouldn't\b/, /\bnot (?:yet|until|before|right now|now)\b/, /\b(?:i'd|i would) (?:hold off|rather not|wait)\b/, /\bhold off\b/, /^(?:no|nah|nope)\b(?![,.]? (?:yeah|yes|problem|worries|question|doubt))/];
+export const RELUCTANCE_IN_ANSWER = [/\b(?:i'll|i will|i can|let me) (?:mention|float|run|raise) (?:it|this|that|you) (?:to|by|past|with) (?:him|her|them)\b/, /\bi'll (?:just )?(?:forward|pass) (?:him|her|them|it)\b/, /\bi wouldn't\b/, /\bnot (?:yet|until|before|right now|now)\b/, /\b(?:i'd|i would) (?:hold off|rather not|wait)\b/, /\bhold off\b/, /^(?:no|nah|nope)\b(?![,.]? (?:yeah|yes|problem|worries|question|doubt))/];
 
 export const CHAMPION_AT_RISK = [
   /\bmy (?:role|job|position|team|department) (?:is|was|'s) (?:being )?(?:folded|eliminated|cut|moved|merged|restructured|reorg\w*|going away|changing)\b/,
@@ -274,7 +291,10 @@ export const BLOCKER = [
   /\b(?:don't|do not|doesn't) need (?:another|a new|this|more) (?:tool|system|platform|vendor|product|app|software|project)\b/,
   /\bunless the (?:total )?(?:rate|price|cost)\b/,
   /\bwants? (?:\w+ )?percent off\b/,
-  /\bnot a negotiating position\b|\bnon-?negotiable\b|\bdeal-?breaker\b/,
+  /\bnot a negotiating position\b|\bnon-?negotiable\b|\bdeal-?breaker\b|\b(?:are|is|'s|'re) not negotiable\b|\bnot (?:a |up for )?negotiat\w+\b/,
+  // an ultimatum: "..., or we're not having this conversation", "..., or it goes to open tender"
+  /\bor (?:we're|we are) not (?:having this conversation|doing this|going ahead|interested|buying)\b|\bor (?:it|this) goes (?:to|out to) (?:an? )?(?:open )?tender\b|\bor (?:there's|there is) no deal\b/,
+  /\bi(?:'m| am) not (?:running|doing|starting|signing|approving) (?:a tender|it|this|that)\b[^.]{0,30}\b(?:in|for|this|before|until)\b/,
   // hard conditions: "we will only consider it if you come in at or below the current contract"
   /\b(?:will|would|'ll) only (?:consider|sign|approve|buy|look at|move forward|go ahead|entertain)\b[^.]{0,60}\bif\b/,
   /\bnot something (?:i|we) (?:can|will|could) (?:move|budge|bend|negotiate) on\b|\b(?:won't|will not|can't|cannot) (?:budge|move|bend) on (?:that|this|it|price|terms)\b/,
