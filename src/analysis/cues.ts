@@ -255,7 +255,7 @@ export const INTRO_RELUCTANCE = [
   // "I'd rather keep her out of it", "she doesn't meet with vendors, I'll relay anything you need"
   /\bkeep (?:him|her|them|[a-z]+) out of (?:it|this|the loop|the conversation)\b/,
   // "Leave Bernadette with me, we'll sort it out internally", "Don't go to her yet", "Let me see where his head is at first"
-  /\bleave (?:him|her|them|[a-z]+) (?:with|to) me\b|\b(?:sort|handle|deal with) (?:it|this|that|her|him) (?:out )?internally\b|\bdon't go (?:to|around|over|near) (?:her|him|them)\b|\blet (?:me|us|[a-z]+ and me) pick the (?:moment|time)\b|\blet me see where (?:his|her|their) head is\b|\bi'd rather (?:bring|take|show) (?:him|her|them) [^.]{0,30} than (?:bring|take|introduce)\b/,
+  /\bleave (?:him|her|them|(?!(?:that|it|this|those|everything|the rest)\b)[a-z]+) (?:with|to) me\b|\b(?:sort|handle|deal with) (?:it|this|that|her|him) (?:out )?internally\b|\bdon't go (?:to|around|over|near) (?:her|him|them)\b|\blet (?:me|us|[a-z]+ and me) pick the (?:moment|time)\b|\blet me see where (?:his|her|their) head is\b|\bi'd rather (?:bring|take|show) (?:him|her|them) [^.]{0,30} than (?:bring|take|introduce)\b/,
   /\b(?:i|we) (?:don't|do not|never) do (?:[a-z-]+ )?(?:meetings|calls|demos|presentations) with (?:vendors|suppliers|sales(?:people)?)\b|\b(?:doesn't|does not|don't) take presentations from (?:suppliers|vendors)\b/,
   /\b(?:doesn't|does not|don't|won't|wouldn't|never) (?:really |usually |normally )?(?:meet|talk|speak|deal) (?:with|to) (?:vendors|suppliers|sales(?:people| reps)?|salespeople|reps)\b/,
   /\b(?:i'll|i will|i can|let me) (?:relay|pass (?:on|along)|feed back)\b(?! (?:the |an? )?(?:intro|introduction|invite))/,
