@@ -45,7 +45,8 @@ const isTestQuote = (s: string) => TEST_HYPOTHETICAL.test(dehyphen(s.toLowerCase
 
 export function classifyAnswer(text: string): ChampionTestAnswer {
   const lower = text.toLowerCase().trim().replace(/^["“']+/, '');
-  const opening = lower.replace(LEADING_FILLER, '').trim();
+  // a stammered start ("I— yeah. Yeah. I'd sign.") is not the answer
+  const opening = lower.replace(/^(?:\p{L}{1,3}[—–-]+\s*)+/u, '').replace(LEADING_FILLER, '').trim();
   const firstTwo = sentences(opening)
     .slice(0, 2)
     .map((s) => s.text)

@@ -70,6 +70,8 @@ function isHeader(text: string): boolean {
 const FIELD_LINE = /^\s*[A-Za-z][A-Za-z /&-]{1,30}\s*(?:=|:)\s*\S/;
 /** A label that is not a CRM field: the seller's reported question ("Asked re timing: ...") or an act. */
 const ACT_LABEL = /^\s*(?:i\s+)?(?:asked|ask|said|told|agreed|mentioned|offered|promised|confirmed|explained|pushed|raised)\b/i;
+/** A label that speaks about the buyer in prose ("How they buy: she was open. ...") rather than naming a field. */
+const PROSE_LABEL = /^\s*[^:=]*\b(?:she|he|they|her|his|their|them)\b[^:=]*[:=]/i;
 const PERSON_QUOTE_LINE = /^\s*[A-Z][\p{L}.'’-]*(?: [A-Z][\p{L}.'’-]*)?:\s*["“]/u;
 
 export function buildConversation(t: Transcript, opts: { ownDomains?: readonly string[]; occurredAt?: string | null }): Conversation {
@@ -86,7 +88,7 @@ export function buildConversation(t: Transcript, opts: { ownDomains?: readonly s
     const lower = u.text.toLowerCase();
     const header = notes && (isHeader(u.text) || (u.index === 0 && !/["“]/.test(u.text) && u.text.split(/\s+/).length <= 14));
     if (header) section = lower.trim();
-    const field = notes && !header && FIELD_LINE.test(u.text) && !PERSON_QUOTE_LINE.test(u.text) && !/^\s*(?:me|i|q|a)\s*:/i.test(u.text) && !ACT_LABEL.test(u.text) && !personLabel(u.text);
+    const field = notes && !header && FIELD_LINE.test(u.text) && !PERSON_QUOTE_LINE.test(u.text) && !/^\s*(?:me|i|q|a)\s*:/i.test(u.text) && !ACT_LABEL.test(u.text) && !PROSE_LABEL.test(u.text) && !personLabel(u.text);
     return {
       index: u.index,
       speaker: u.speaker,

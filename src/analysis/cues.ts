@@ -55,6 +55,9 @@ export const ARTICULATED_VALUE = [
 export const INTRO_OFFERED = [
   /\b(?:i'll|i will|let me|i can|i could|happy to|i'd be happy to|i'm going to|i am going to)\s+(?:set (?:it|that|this|one|something) up|set up (?:a|the|that) (?:meeting|call|time|intro)|get you (?:in front of|on (?:his|her|their|the) (?:calendar|agenda)|in with|time with|a meeting with|in a room with|on the agenda)|introduce you|bring you (?:to|in|into|along)|loop you in|connect you|put you in touch|make the intro(?:duction)?|get (?:him|her|them) (?:on|in|to)|book (?:us|you|time|it|a meeting))/,
   /\b(?:let's|let us) get (?:the|this|our|your) [a-z ]{0,30}in front of\b/,
+  // "I'll put you in front of Joost", "I'll give you and Kenji the last twenty minutes of it", "I'll set up the kickoff with Rahul"
+  /\b(?:i'll|i will|let me|i can|i could)\s+(?:put|get) (?:you|us|you both) in front of\b|\b(?:i'll|i will|let me|i can)\s+give (?:you|you and [a-z]+|you both) (?:the )?(?:last |first )?(?:[a-z0-9-]+ ){0,2}(?:minutes|slot|time)\b/,
+  /\b(?:i'll|i will|let me|i can)\s+set up (?:the|a) (?:kickoff|kick-off|workshop|session|demo|review) with\b/,
   /\bi'll bring [a-z]+ (?:too|along|in|with me)\b/,
   /\b(?:offered|agreed|volunteered) to (?:set up|introduce|arrange|book|get (?:us|me|you) in|bring (?:us|me|you|[a-z]+) in|(?:loop|bring|pull|get) in (?:the|our|his|her|their|my))\b/,
   /\bi'll introduce you\b/,
@@ -93,7 +96,7 @@ export const INTERNAL_ADVOCACY = [
   // taken to a group already: "she took the one-pager to the management team meeting", "I took your numbers to the risk committee"
   /\b(?:took|taken|brought|presented|pitched|shown|showed) (?:it|this|them|the [a-z0-9 -]{1,30}|our [a-z0-9 -]{1,25}|your [a-z0-9 -]{1,25}) (?:to|at|in front of|before) (?:the|our|my|his|her|their) (?:[a-z']+ ){0,3}(?:committee|board|meeting|team|leadership|exec\w*|partners|council|management|review|huddle|offsite|heads|leads|managers)\b/,
   // a colleague walked through it or told it is the one: "I walked Ravi through the numbers myself", "I told him this is the one I want"
-  /\bwalked [a-z]+ through (?:it|them|this|the|our|your)\b/,
+  /\bwalked (?!(?:him|her|them|us|me|you)\b)[a-z]+ through (?:it|them|this|the|our|your)\b/,
   /\b(?:i|i've|i have|we|we've)\s+(?:already |also )?told (?:him|her|them|the [a-z ]{1,25}|our [a-z ]{1,25}|my [a-z ]{1,25}|[a-z]+) (?:that )?(?:this is the one|it's the one|you're the one|we're (?:looking at|going with|getting) (?:this|it|you))\b/,
   // "I brought it up with my boss", "I made the case to our VP", "I put it on the agenda for the offsite"
   /\b(?:brought|bring|raised|floated) (?:it|this|you|the idea) up (?:with|to|at|in) (?:the|our|my|his|her|their|[a-z]+'s)\b|\b(?:made|make|making) (?:the|a|our|my) (?:case|pitch) (?:to|for it to|for this to|with) (?:the|our|my|his|her|their|[a-z]+)\b/,
@@ -187,7 +190,11 @@ export const RESOURCE_COMMITTED = [
   /\b(?:i|we|she|he)(?:'ll| will| can)\s+have (?:our|my|her|his) [a-z ,]{1,40}(?:set up|build|pull|send|give|run|configure)\b/,
   // someone of theirs put on it: "I'll get Dev to start the integration work on Monday"
   /\b(?:i|we|she|he)(?:'ll| will| can)\s+(?:get|have|ask) [a-z]+ to (?:start|begin|build|set up|pull|send|run|work on|help|configure|install)\b/,
-  /\b(?:two|three|four|\d+|one) of my (?:analysts|engineers|people|team|network engineers)\b/,
+  /\b(?:two|three|four|five|six|seven|eight|\d+|one|a couple|a few) of (?:my|our|her|his) (?:[a-z-]+ )?(?:analysts|engineers|people|team|technicians|staff|nurses|reps|agents|planners|inspectors|scientists|developers|devs|admins|supervisors|guys|folks|clerks|drivers|coordinators|leads|officers|specialists)\b/,
+  // any of their people given to it: "I can take three of my surveyors off other work for it"
+  /\b(?:can|could|will|'ll|offered to|happy to|going to)\s+(?:take|put|free up|assign|lend|give you|dedicate|pull|bring|send|loan)\s+(?:one|two|three|four|five|six|\d+|a couple|a few) of (?:my|our) [a-z-]+s\b/,
+  // notes: "offered two inspectors for a four-week pilot", non-native present tense: "I send you the list of the farms"
+  /\boffered (?:up )?(?:one|two|three|four|five|a couple of|a few|\d+) [a-z-]+s\b|\bi (?:send|give|share) you (?:the|our|a|my) (?:list|data|file|files|numbers|export|history|records)\b/,
   // their team's time: "I would need two weeks of my team's time for the installation"
   /\b(?:a|one|two|three|four|five|six|\d+|a few|a couple of) (?:days?|weeks?|hours?|months?) of (?:my|our|her|his) (?:team's |people's |engineers' |analysts' )?time\b/,
   /\b(?:committed|agreed|offered) to (?:send|give|provide|loop in|pull|share|assign)\b/,
@@ -279,7 +286,7 @@ export const CHAMPION_AT_RISK = [
   /\b(?:handed|handing|put|putting) in my notice\b|\bi(?:'ve| have)? resign(?:ed)?\b|\bi(?:'m| am) (?:finishing|off|out|gone) (?:at the end of|on|next|in)\b|\bmy last (?:day|week|month)\b/,
   /\b(?:going on|starting|taking|be on|off on) (?:parental|maternity|paternity|medical|extended|sick|long-term|garden) leave\b|\bsabbatical\b/,
   /\b(?:restructur\w+|reorganis\w+|reorganiz\w+|downsiz\w+|merg\w+) (?:my|our) (?:department|team|group|division|function|unit|org)\b|\bwhere i(?:'ll)? (?:land|end up)\b/,
-  /\b(?:accepted|taken|took|got) (?:an? )?(?:offer|job|role|position) (?:elsewhere|at|with|somewhere)\b|\b(?:leaving|quitting) (?:the company|the business|the firm)\b/,
+  /\b(?:accepted|taken|took|got) (?:an? )?(?:[a-z-]+ )?(?:offer|job|role|position) (?:elsewhere|at|with|somewhere)\b|\b(?:maternity|paternity|parental) leave from\b|\b(?:leaving|quitting) (?:the company|the business|the firm)\b/,
   // overloaded by the day job: "I'm stretched thin", "three other projects on my plate"
   /\b(?:stretched|spread) (?:too |really |very |pretty )?thin\b|\b(?:too much|a lot|so much|three|four|five|other [a-z]+) (?:[a-z]+ ){0,3}on my plate\b|\b(?:no|zero|limited|not much) bandwidth\b|\b(?:i'm|i am) (?:drowning|underwater|maxed out)\b/,
   /\b(?:starting|taking|moving to) a (?:new|different) (?:role|job|position)\b|\bwhile i'm (?:out|away|off|on leave)\b|\bcovering (?:for me|the project while)\b/,
@@ -353,7 +360,7 @@ export const PROPOSAL = /\b(?:let's|let us|i'd suggest|how about|what if we|coul
 // ---- answers ------------------------------------------------------------------------------------
 
 export const LEADING_FILLER = /^(?:(?:honestly|well|so|look|i mean|um+|uh+|oh|okay|ok|hmm+|mm+|to be honest|frankly|you know what|you know|yeah, no|right|truthfully|candidly|for what it's worth|to be fair|gosh|wow)[,.!?…\s]+)+/;
-export const ANSWER_YES = /^(?:in[.!]|in,? (?:definitely|absolutely|for sure|100)|(?:i'd|i would|we'd|we would) have (?:signed|bought|said yes|done it|gone ahead|moved)\b|(?:it's|that's) a (?:yes|definite yes|clear yes|hard yes|strong yes|resounding yes)\b|(?:we'd|we would|you'd|you) (?:have|have got|'ve got) a deal\b|deal\b[.!]|(?:i'd|i would|i) (?:never|not) say no\b|i wouldn't say no\b|how could i say no|yes|yeah|yep|yup|aye|absolutely|definitely|certainly|100%|100 percent|a hundred percent|one hundred percent|for sure|in a heartbeat|without (?:a )?(?:doubt|hesitation|question)|no question|no doubt|no-?brainer|i would\b|i'd (?:sign|do it|buy|move|go|back it|push)|i (?:absolutely|definitely|certainly) would\b|we would\b|totally|of course|sure\b|(?:hell|heck|oh) (?:yes|yeah)|too right|dead right|damn right|you bet|count (?:me|us) in|i'm in\b|we're in\b|straight away|instantly|easily)/;
+export const ANSWER_YES = /^(?:(?:tomorrow|today|right now|yesterday|in a second)[.!]|in[.!]|in,? (?:definitely|absolutely|for sure|100)|(?:i'd|i would|we'd|we would) have (?:signed|bought|said yes|done it|gone ahead|moved)\b|(?:it's|that's) a (?:yes|definite yes|clear yes|hard yes|strong yes|resounding yes)\b|(?:we'd|we would|you'd|you) (?:have|have got|'ve got) a deal\b|deal\b[.!]|(?:i'd|i would|i) (?:never|not) say no\b|i wouldn't say no\b|how could i say no|yes|yeah|yep|yup|aye|absolutely|definitely|certainly|100%|100 percent|a hundred percent|one hundred percent|for sure|in a heartbeat|without (?:a )?(?:doubt|hesitation|question)|no question|no doubt|no-?brainer|i would\b|i'd (?:sign|do it|buy|move|go|back it|push)|i (?:absolutely|definitely|certainly) would\b|we would\b|totally|of course|sure\b|(?:hell|heck|oh) (?:yes|yeah)|too right|dead right|damn right|you bet|count (?:me|us) in|i'm in\b|we're in\b|straight away|instantly|easily)/;
 export const ANSWER_NO = /^(?:out[.!]|no\b(?!,? (?:question|doubt|brainer|hesitation|yeah|yes))|nope\b|not (?:right now|this year|yet|today|at this point|really|now)|not (?:at|for|with) (?:this|that|these|those|the current|your|today's) (?:price|pricing|cost|rate|terms|numbers)|(?:i'd|i would|we'd|we would) (?:pass|say no|walk away)\b|(?:i'd|i would|we'd|we would) (?:probably |likely |still )?(?:stick|stay) with\b|i wouldn't\b|i would not\b|probably not\b|i don't think so\b|not a chance\b|nah\b)/;
 export const ANSWER_HEDGE = /\b(?:probably|maybe|leaning|inclined|most likely|likely|in theory|in principle|i think so|possibly|perhaps|kind of|sort of|i guess|depends|it depends|as long as|but\b|though\b|i'd want to see|i'd need|we'd need|would need|not sure|hard to say|ask me (?:after|later|again)|if the\b|if they\b|assuming|provided (?:that|we)|on (?:the )?condition|i don't know)/;
 export const ACCEPT_START = /^(?:yes|yeah|yep|sure|perfect|great|works|that works|sounds good|deal|let's do it|absolutely|ok(?:ay)?,? (?:that|works|sounds)|see you then)/;

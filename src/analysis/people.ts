@@ -740,6 +740,20 @@ function linkTitles(c: Conversation, all: Person[], mentionsIn: People['mentions
       if (prev && !prev.person.title && !prev.person.present) prev.person.title = titleName(pt[1]!.toLowerCase());
     }
   }
+  // notes: a present attendee known only by a title ("Them: the VP Ops") is mentioned by it bare ("VP Ops joined at 10:15")
+  if (c.notes) {
+    for (const p of all.filter((x) => x.titleOnly && x.present)) {
+      const re = new RegExp(String.raw`(?<![\p{L}])${p.name.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}])`, 'gu');
+      for (const turn of c.turns) {
+        if (turn.header) continue;
+        for (const m of turn.lower.matchAll(re)) {
+          const start = m.index ?? 0;
+          if ((mentionsIn.get(turn.index) ?? []).some((x) => x.start <= start && x.end > start)) continue;
+          addTitleMention(p, { turn, start, end: start + m[0].length }, mentionsIn);
+        }
+      }
+    }
+  }
   // title references
   const refs: Array<{ turn: Turn; title: string; start: number; end: number; possessive: string }> = [];
   for (const turn of c.turns) {
