@@ -135,6 +135,8 @@ export function detectChampionTest(c: Conversation, people: People, voice: Array
       let quote = qs[0];
       if (!quote) {
         const next = c.turns[t.index + 1];
+        // a heading over the question ('The "your call" question') leaves it to the line that asks it
+        if (next && !next.header && TEST_HYPOTHETICAL.test(dehyphen(next.lower)) && ASKED.test(dehyphen(next.lower))) continue;
         if (next && !next.header) {
           answerTurn = next;
           quote = quotedSpans(next.text)[0] ?? { start: 0, end: next.text.length, text: next.text };

@@ -72,7 +72,7 @@ const PERSON_AFTER = /^(?:,\s*|\s+)(?:he|she)(?:'s|’s| is| was| does| doesn't|
 /** Titles that decide or screen a purchase: a reference by one of them alone makes a stakeholder. */
 /** Departments a title can name ("VP of Finance", "GM Finance", "Head of IT"). */
 const DEPT = String.raw`(?:finance|operations|ops|sales|marketing|it|hr|people|procurement|purchasing|engineering|production|quality|supply chain|logistics|technology|product|customer service|research|security|compliance|legal|facilities|transportation|construction|[a-z]+ operations)`;
-const TITLE = String.raw`(?:cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|chro|cmio|cno|controller|comptroller|boss|owner|founder|president|general counsel|gc|chief exec(?:utive)?|managing (?:director|partner)|(?:executive|site|plant|regional|general|country|division(?:al)?) (?:director|manager)|(?:gm|md|dgm|agm|svp|evp|avp|vp|vice president)(?:,? (?:of )?${DEPT})?|head of [a-z]+|director of [a-z]+|(?:finance|privacy|security|compliance|procurement|purchasing|front office|hr|facilities|quality|qa|risk|data protection) (?:manager|officer|director|lead)|procurement (?:lead|manager|director)|purchasing manager|it director|security director|finance director)`;
+const TITLE = String.raw`(?:cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|chro|cmio|cno|controller|comptroller|boss|owner|founder|president|general counsel|gc|chief exec(?:utive)?|managing (?:director|partner)|(?:executive|site|plant|regional|general|country|division(?:al)?) (?:director|manager)|(?:gm|md|dgm|agm|svp|evp|avp|vp|vice president)(?:,? (?:of )?${DEPT})?|head of [a-z]+(?: and [a-z]+)?|director of [a-z]+|(?:finance|privacy|security|compliance|procurement|purchasing|front office|hr|facilities|quality|qa|risk|data protection) (?:manager|officer|director|lead)|procurement (?:lead|manager|director)|purchasing manager|it director|security director|finance director)`;
 const TITLE_REF = new RegExp(String.raw`\b(our|my|your|their|the) (${TITLE})\b`, 'g');
 /** Titles distinct enough that "the X" in a buyer's words or in notes means their X ("the controller", "the MD"). */
 const THE_TITLE = /^(?:cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|chro|cmio|controller|comptroller|md|gm|managing director|general manager|director of [a-z]+|head of [a-z]+|(?:svp|evp|vp)\b.*|(?:finance|privacy|security|compliance|procurement|front office|facilities|data protection) (?:manager|officer|director|lead))$/;
@@ -104,14 +104,17 @@ const INFLUENCER_CUES = /\b(?:not (?:his|her|their) (?:budget|call|decision|mone
 /** The speaker's own screening duties: "I look after the network and the servers", "my job is to make sure this doesn't break anything". */
 const SELF_TECHNICAL = /\bi (?:look after|run|manage|own|handle|head up|head|lead|oversee|support|am responsible for|'m responsible for|am in charge of|'m in charge of)\b[^.]{0,30}\b(?:network|servers?|infrastructure|security|it|systems|integrations?|data|compliance|procurement|contracts|vendor management|legal|architecture|platforms?|identity|devops)\b|\bmake sure (?:this|it|nothing) (?:doesn't|does not|won't|will not) (?:break|open|expose)\b|\b(?:security|compliance|legal|procurement|it) (?:sign-?off|review|approval) (?:is|comes from|sits with) me\b/;
 const USER_CUES = /\b(?:my team|my analysts|my guys|my people|on my team|my associates|my hygienists|my supervisors|my billers|ops manager|operations manager|manager|supervisor|runs the team|day to day|would use|users?)\b/;
-const CFO_LIKE = /^(?:cfo|ceo|coo|cmo|cro|owner|founder|president|md|managing (?:director|partner)|chief exec(?:utive)?.*|(?:svp|evp|vp|vice president).*|head of .*|general manager)$/;
+const CFO_LIKE = /^(?:cfo|ceo|coo|cmo|cro|owner|founder|president|md|managing (?:director|partner)|chief exec(?:utive)?.*|(?:svp|evp|vp|vice president).*|general manager)$/;
+/** A head of a screening function reviews; a head of anything else runs a team that uses it. */
+const SCREENING_HEAD = /^head of (?:risk|compliance|security|infosec|information security|it|legal|procurement|purchasing|data|technology|engineering|information|architecture)\b/;
 const TECH_TITLE = /^(?:cto|cio|ciso|controller|comptroller|general counsel|gc|procurement.*|purchasing.*|it .*|.*(?:engineer|security|infrastructure|it|compliance|legal|network|integration).*)$/;
 
 function titleRole(title: string | null): Role | null {
   if (!title) return null;
   const t = title.toLowerCase().replace(/[.,]/g, '').trim();
   if (/\b(?:econ|owner|cfo|ceo|coo|president|founder|md|managing (?:director|partner)|chief exec(?:utive)?)\b/.test(t)) return 'economic_buyer';
-  if (TECH_TITLE.test(t) || /\bit\b/.test(t)) return 'technical_buyer';
+  if (TECH_TITLE.test(t) || /\bit\b/.test(t) || SCREENING_HEAD.test(t)) return 'technical_buyer';
+  if (/^head of\b/.test(t)) return 'user_buyer';
   if (CFO_LIKE.test(t) || /\bvp\b|\bvice president\b/.test(t)) return 'economic_buyer';
   if (/\b(?:mgr|manager|director|dir|ops|operations|lead|supervisor|analyst|coordinator|nurse|head)\b/.test(t)) return 'user_buyer';
   return null;
