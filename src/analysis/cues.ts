@@ -24,6 +24,8 @@ export const ARTICULATED_VALUE = [
   // what the product did or does, in their words: "the trial cut our quote turnaround from three days to same day"
   new RegExp(String.raw`\b(?:it|this|the (?:trial|pilot|system|tool|platform|software|app|sensors?|dashboard|product|model))\b[^.]{0,25}\b(?:${verbForms(['cut', 'catch', 'find', 'spot', 'flag', 'prevent', 'avoid', 'save', 'reduce', 'halve', 'double', 'eliminate'], ['past'])})\b(?! (?:out|off|in|up)\b)`),
   new RegExp(String.raw`\b(?:${PAY}) for itself\b`),
+  // "that's your software paid for by the Fourth"
+  /\b(?:that's|that is|it's|there's) (?:your|the) (?:software|system|tool|subscription|licen[cs]e|platform|product|fee) paid for\b/,
   // "Yuma alone pays for it": one part of the gain covers the cost
   /\b(?:alone|by itself|on its own|in (?:a|one) (?:month|quarter|year)) (?:pays|would pay|will pay|covers|would cover) (?:for )?(?:it|the (?:whole )?(?:thing|cost|subscription|licen[cs]e|fee))\b/,
   /\b(?:is|that's|that is|it's) (?:real|serious|big|proper) money\b|\bworth every (?:penny|cent)\b/,
@@ -72,6 +74,8 @@ export const INTRO_OFFERED = [
   // an invitation that puts the seller in the room: "I'll send a calendar invite to you and Dana", "I'll add you to our leadership call"
   /\b(?:i'll|i will|let me|i can|i'm going to)\s+(?:send|forward|set up) (?:a |an |the )?(?:calendar |meeting |teams |zoom )?invite (?:to|for) (?:you|both of you|the two of you)\b(?! guys\b)|\b(?:i'll|i will|let me|i can|i'm going to)\s+(?:add|invite|include) (?:you|both of you) (?:to|on|in|into) (?:the|our|my|his|her|their|a|next) (?:[a-z'-]+ ){0,3}(?:call|meeting|review|session|agenda|invite|thread|offsite|standup|sync)\b/,
   /\b(?:i'll|i will|let me|i can|i could)\s+get (?:you|us) (?:on|onto|into) [a-z]+(?:'s|’s) (?:calendar|diary|agenda)\b/,
+  // the decision maker's time already won for the seller: "She's given us thirty minutes on Tuesday"
+  /\b(?:she's|he's|they've|she has|he has|they have) (?:given|found|blocked out|set aside) (?:us|you) (?:[a-z0-9-]+ ){0,2}(?:minutes|an hour|half an hour|time|a slot)\b/,
   // shorthand notes: "M setting up mtg w/ Seo", "booking a call w/ the CFO"
   /\b(?:setting up|set up|booking|booked|arranging|arranged|scheduling|scheduled) (?:a |the |an )?(?:mtg|meeting|call|time|intro|session|demo)\s+(?:w\/|with)\s*(?!us\b|me\b)[a-z]/,
   // typed notes, third person: "Tamar will set up time with Dr. Greene", "she'll get us in front of the CFO"
@@ -82,7 +86,7 @@ const ADVOCACY_DONE = verbForms(['pitch', 'present', 'demo', 'show', 'share', 'f
 const GROUP = String.raw`(?:board|committee|partners|leadership|exec(?:utive)?s?|staff meeting|team meeting|management|directors|owners|steering group|ops review|all-hands|huddle|the team|my team)`;
 export const INTERNAL_ADVOCACY = [
   // "I've already shown the demo to my underwriters", "Nkechi forwarded the pilot summary to Callum", "I discussed it with our GM Finance"
-  new RegExp(String.raw`\b(?:${ADVOCACY_DONE})\s+(?:it|this|that|them|the|our|your|his|her|their|my)\b[^.]{0,80}?\b(?:to|with|at|in front of)\s+(?!us\b|you\b|me\b)(?:the|our|my|his|her|their|a|an|every|\w+)\b`),
+  new RegExp(String.raw`\b(?:${ADVOCACY_DONE})\s+(?:it|this|that|them|these|those|the|our|your|his|her|their|my)\b[^.]{0,80}?\b(?:to|with|at|in front of)\s+(?!us\b|you\b|me\b)(?:the|our|my|his|her|their|a|an|every|\w+)\b`),
   // "I already sent him the dairy story", "I showed her the numbers"
   new RegExp(String.raw`\b(?:i|we|she|he)(?:'ve| have| has)?\s+(?:already |also |just )*(?:${ADVOCACY_DONE})\s+(?:him|her|them)\s+(?:the|our|your|a|my|them|it)\b`),
   // with their own word on it: "I'll forward it to him with my recommendation"
@@ -93,6 +97,9 @@ export const INTERNAL_ADVOCACY = [
   /\b(?:i|i've|we)\s+(?:already |also )?(?:sent|put) (?:the one-pager|your numbers|the numbers|your deck|the deck|the proposal|it) (?:to|in) (?:the|our|my)\b/,
   /\b(?:i|we)\s+(?:already )?told (?:our|my|the) [a-z ]{1,25} (?:this is the one|we should|to pick|about (?:it|this|you))\b/,
   /\b(?:been |i've been |i'm )?talking it up\b/,
+  // in their own paper upward, or sent to a named colleague: "I've put the numbers in my report to exco", "she had sent Declan the summary"
+  /\bput (?:the|your|our|those|these) [a-z0-9 -]{0,30}(?:in|into) (?:my|our|her|his) (?:[a-z-]+ )?(?:report|deck|update|pack|paper|memo|board paper|slides)\b/,
+  /\b(?:i|we|she|he)(?:'ve| have| has| had|'d)?\s+(?:already |also )?(?:sent|showed|forwarded|shown) (?!(?:you|us|me)\b)[a-z]+ (?:the|our|your|her|his|my) (?:[a-z0-9-]+ ){0,3}(?:summary|case|numbers|results|deck|one-pager|proposal|demo|report|business case|pilot|trial)\b/,
   // taken to a group already: "she took the one-pager to the management team meeting", "I took your numbers to the risk committee"
   /\b(?:took|taken|brought|presented|pitched|shown|showed) (?:it|this|them|the [a-z0-9 -]{1,30}|our [a-z0-9 -]{1,25}|your [a-z0-9 -]{1,25}) (?:to|at|in front of|before) (?:the|our|my|his|her|their) (?:[a-z']+ ){0,3}(?:committee|board|meeting|team|leadership|exec\w*|partners|council|management|review|huddle|offsite|heads|leads|managers)\b/,
   // a colleague walked through it or told it is the one: "I walked Ravi through the numbers myself", "I told him this is the one I want"
@@ -136,6 +143,8 @@ export const INSIDER_INFO = [
   /\boffered (?:us )?(?:a |an )?(?:free|discount|twenty|thirty|\d+|[a-z-]+ percent)/,
   /\b(?:between us|just so you know|off the record|i'll tell you straight|i'll be honest with you|to be honest)\b[^.]{0,200}\b(?:decision|cfo|ceo|budget|killed|signs?|approv\w+|competitor|looked at|offered|price|nervous|worried|against)\b/,
   /\bthe one (?:finance|everyone|the board|he|she) listens to\b/,
+  // money already approved, standing, and who follows whom
+  /\b(?:board|committee|council|partners|exco|leadership) (?:approved|signed off|allocated|set aside|earmarked)\b[^.]{0,40}\b(?:for|budget|line)\b|\b(?:got|was|were|has been) (?:roasted|burned|burnt|grilled|hammered|blamed)\b|\b(?:follows?|will follow|goes with|does|backs) (?:whatever|what) [a-z. ]{1,20} (?:recommends|says|thinks|wants|decides)\b/,
   // other vendors in play: "we're also talking to Zendesk", "their quote came in high", "the incumbent"
   /\b(?:we're|we are|we've been|we have been|i'm|i've been) (?:also|already) (?:talking to|looking at|evaluating|speaking with|trialling|trialing|piloting|getting quotes? from)\b(?! (?:you|your|this|it|that|the (?:demo|numbers|deck|proposal))\b)|\b(?:talking to|looking at|evaluating|speaking with|getting quotes? from) (?:a couple of|two|three|a few|other|some other|another) (?:[a-z]+ )?(?:vendors?|others|competitors|options|providers|suppliers|tools|platforms)\b|\b(?:their|the other) (?:quote|price|proposal|bid) came in\b|\bthe incumbent\b/,
   // politics: "the COO and the CFO don't see eye to eye on this"
@@ -170,7 +179,7 @@ export const PERSONAL_WIN = [
   // the one who answers for the problem now: "I'm the one on the phone at two in the morning", "I'm tired of being the guy explaining..."
   /\bi(?:'m| am) the (?:one|person|guy|woman|man) (?:on the phone|who gets (?:the )?(?:calls?|blamed|yelled at|shouted at)|getting (?:the )?calls?|who (?:has|have) to (?:explain|answer|deal|fix|chase))\b|\b(?:tired|sick) of being the\b/,
   // what they want to say or show the people above them: "go into the council meeting able to say...", "I want to show Mr. Lim that..."
-  /\b(?:like|want|love) to (?:go into|walk into|stand up in|stand up at) [^.]{0,50}\b(?:able to say|and say)\b|\bon my (?:record|cv|resume|scorecard)\b/,
+  /\b(?:like|want|love) to (?:go into|walk into|stand up)\b[^.]{0,60}\b(?:able to say|and say|and tell)\b|\bfor me,? (?:personally,? )?i (?:want|'d like|would like|just want) to\b|\bon my (?:record|cv|resume|scorecard)\b/,
   /\bi (?:want|'d like|would like|need) to (?:show|prove to|tell) (?:mr\.? |ms\.? |mrs\.? |dr\.? |my |our |the )?[a-z]+ (?:that|what)\b/,
   // their career: "I'm up for the director role", "it would help my case for promotion"
   /\b(?:i'm|i am) up for (?:a |the )?(?:promotion|[a-z]+ (?:role|job|position|title))\b|\b(?:my|a) (?:case for )?promotion\b|\bgood for my career\b|\b(?:a|the) feather in my cap\b|\bmake me (?:a|the) hero\b/,
@@ -203,6 +212,8 @@ export const RESOURCE_COMMITTED = [
   /\b(?:put|assign|throw|dedicate|give you) (?:a couple of|a few|two|three|four|\d+|one of my|some of my|some|one) (?:[a-z]+ )?(?:people|analysts|engineers|developers|devs|folks|staff|resources|bodies|nurses|agents|reps)\b(?: on| to)?/,
   // money or time already set aside: "I've set aside twenty thousand for the trial", "we have budget earmarked for this"
   new RegExp(String.raw`\b(?:i|we)(?:'ve| have)?\s+(?:already )?(?:${SET_ASIDE})\b[^.]{0,40}\bfor (?:the|this|a|it|your)\b|\b(?:budget|money|funds|funding|time|hours)\b[^.]{0,15}\b(?:${SET_ASIDE})\b[^.]{0,20}\bfor (?:this|it|the|a|your)\b`),
+  // named people for set times: "You'll get Rudy and Marisela, two afternoons a week"
+  /\byou(?:'ll| will| can) (?:get|have) [a-z]+(?: and [a-z]+)?,? (?:for )?(?:one|two|three|four|a couple of|a few|\d+) (?:[a-z]+ )?(?:afternoons?|mornings?|days?|hours?|hrs|weeks?)\b/,
   // their own calendar given to it: "I'll block out Thursday afternoons for the pilot"
   /\b(?:block|blocking|blocked|clear|clearing|cleared|hold|holding) (?:out |off )?(?:my |our |the team's )?(?:(?:mon|tues|wednes|thurs|fri)days?|mornings?|afternoons?|calendars?|diar(?:y|ies)|a day|a week|time)\b[^.]{0,30}\bfor (?:the|this|a|it|your)\b/,
   // a person of theirs given time for it: "he can free up Sigrid (senior quoting rep) for a couple of afternoons"
@@ -222,7 +233,7 @@ export const VAGUE_STRONG = /\b(?:it depends|depends on|kind of depends|hard to 
 /** A flat non-answer to a direct question ("I don't know. Ask me again in Q2."), but not "about, I don't know, fifteen". */
 export const NON_ANSWER = /\b(?:i (?:really |honestly |just )?don't know|no idea|can't say|couldn't say)\b(?![,\s]+(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a (?:few|couple|dozen|hundred)|like|maybe|about|around|if|whether|how|what|why|when|exactly))|\bask me (?:again|later|after|in|next)\b/;
 /** Softer hedges: a non-answer when they answer a question about timing or next steps. */
-export const HEDGE_WEAK = /\b(?:maybe|probably|perhaps|possibly|i don't know|let me think|i'd have to think|we'll see|let's see|let me see how|circle back|get back to you|come back to you|revert|i'll reach out|when i can|when things (?:settle|calm down|quieten down|quiet down)|closer to then|put it in (?:an email|writing)|in writing|shoot me an email|drop me an email|(?:don't|do not) need a (?:call|meeting)|no need for a (?:call|meeting)|send me (?:the|whatever|that|it)[^.]{0,40}(?:first|and we'll)|first\. i'll look|have a look when|i'd rather not|don't want to commit|not (?:yet|right now|until|before)|let's not get ahead|let me check|hold off|we'll figure it out|not a great time|too early|(?:is|'s) no good|i'll let you know|can't promise|cannot promise|no promises|(?:in|after) the new year|(?:in|after|until|till) q[1-4]|(?:until|till|after|wait for) (?:the )?next (?:year|quarter)|send (?:me )?something (?:in|after|later|over)|after the (?:[a-z-]+ ){0,2}(?:move|close|audit|peak|holidays|season|migration|budget round|cutover|busy period|year-end|year end)|let's (?:talk|revisit|reconnect|regroup|touch base|pick (?:this|it) (?:back )?up) (?:again )?(?:after|in|next|once|when|later)|play it by ear|we'll find (?:a|some) (?:slot|time|window|gap)|send (?:it|that|this) to [a-z]+ first|(?:flick|drop|shoot|fire) me an email|tie (?:anyone|anybody|us|myself|people) down|pick (?:that|it|this) (?:back )?up (?:after|in|later|next|once|when)|(?:i'll|i will|we'll) (?:ping|buzz|call|email|text) you\b|get (?:through|past) (?:the )?(?:quarter|month|year)[- ]end|things are (?:hectic|crazy|mad|manic|nuts|busy)|(?:up in the air|tbd|to be determined|hard to pin down))\b/;
+export const HEDGE_WEAK = /\b(?:maybe|probably|perhaps|possibly|i don't know|let me think|i'd have to think|we'll see|let's see|let me see how|circle back|get back to you|come back to you|revert|i'll reach out|when i can|when things (?:settle|calm down|quieten down|quiet down)|closer to then|put it in (?:an email|writing)|in writing|shoot me an email|drop me an email|(?:don't|do not) need a (?:call|meeting)|no need for a (?:call|meeting)|send me (?:the|whatever|that|it)[^.]{0,40}(?:first|and we'll)|first\. i'll look|have a look when|i'd rather not|don't want to commit|not (?:yet|right now|until|before)|let's not get ahead|let me check|hold off|we'll figure it out|not a great time|too early|(?:is|'s) no good|i'll let you know|can't promise|cannot promise|no promises|(?:in|after) the new year|(?:in|after|until|till) q[1-4]|(?:until|till|after|wait for) (?:the )?next (?:year|quarter)|send (?:me )?something (?:in|after|later|over)|after the (?:[a-z-]+ ){0,2}(?:move|close|audit|peak|holidays|season|migration|budget round|cutover|busy period|year-end|year end)|let's (?:talk|revisit|reconnect|regroup|touch base|pick (?:this|it) (?:back )?up) (?:again )?(?:after|in|next|once|when|later)|play it by ear|when i get a (?:chance|minute|moment)|(?:next week|this week|that week|friday|monday|the week after) is (?:difficult|tricky|hard|bad|tough|a nightmare)|put it in (?:a proposal|a document|your rfp(?: response)?|the rfp)|(?:don't|do not) need (?:another|a) (?:meeting|call|demo)|we'll find (?:a|some) (?:slot|time|window|gap)|send (?:it|that|this) to [a-z]+ first|(?:flick|drop|shoot|fire) me an email|tie (?:anyone|anybody|us|myself|people) down|pick (?:that|it|this) (?:back )?up (?:after|in|later|next|once|when)|(?:i'll|i will|we'll) (?:ping|buzz|call|email|text) you\b|get (?:through|past) (?:the )?(?:quarter|month|year)[- ]end|things are (?:hectic|crazy|mad|manic|nuts|busy)|(?:up in the air|tbd|to be determined|hard to pin down))\b/;
 
 /** Faint praise that needs a question about the product to be about the product. */
 export const LUKEWARM_CONTEXTUAL = /\b(?:it's|it is|it was|that's|looks|looked|seems|it looks|pretty|they were|they're|they are) (?:\.{3}\s*)?(?:fine|decent|okay|ok|alright|all right|nice|not bad|interesting|reasonable|solid enough|good enough)\b|\b(?:looks|seems|sounds) like it (?:could|might|may) (?:work|help|be useful)\b|\bnice to have\b/;
@@ -236,6 +247,7 @@ export const LUKEWARM_INHERENT = [
   /\bthat's what (?:everyone|everybody|they all|every vendor|all the vendors) (?:says?|said)\b|\bi've seen (?:good|nice|great|plenty of|lots of) (?:stories|pitches|demos|decks) before\b|\bi can see why (?:[a-z]+|you|people|they|others) (?:likes?|loves?|wants?) it\b/,
   /\bbetter than (?:nothing|the spreadsheet|a spreadsheet|the whiteboard|paper)\b|\bput it that way\b|\blooks? (?:sensible|tidy|nice|good|decent|fine|solid) enough\b|\blooks? sensible\b|\b(?:it's|that's) all right, eh\b/,
   /\bi (?:just )?don't know if (?:it's|this is|that's|now is) (?:the right time|for us|a priority|worth it|the right fit)\b/,
+  /\b(?:bit of a |more of a |just a |a )?nice[- ]to[- ]have\b/,
   /\bi guess it's (?:fine|okay|ok|interesting)\b/,
   /\b(?:fine|okay|ok|alright|decent|not bad),? i suppose\b|\bmeh\b/,
   /\bit's still a good product\b[^.]{0,10}|\b(?:the )?product is fine\b/,
@@ -268,7 +280,7 @@ export const INTRO_RELUCTANCE = [
   /\b(?:i'll|i will|i can|let me) (?:relay|pass (?:on|along)|feed back)\b(?! (?:the |an? )?(?:intro|introduction|invite))/,
 ];
 /** A hedge or refusal that keeps the seller out when it answers a question about meeting someone. */
-export const RELUCTANCE_IN_ANSWER = [/\b(?:i'll|i will|i can|let me) (?:mention|float|run|raise) (?:it|this|that|you) (?:to|by|past|with) (?:him|her|them)\b/, /\bi'll (?:just )?(?:forward|pass) (?:him|her|them|it)\b/, /\bi wouldn't\b/, /\bnot (?:yet|until|before|right now|now)\b/, /\b(?:i'd|i would) (?:hold off|rather not|wait)\b/, /\bhold off\b/, /^(?:no|nah|nope)\b(?![,.]? (?:yeah|yes|problem|worries|question|doubt))/];
+export const RELUCTANCE_IN_ANSWER = [/\b(?:he's|she's|they're|he is|she is|they are) (?:busy|tied up|flat out|travelling|traveling|away|swamped)\b|\bnot the right time\b/, /\b(?:i'll|i will|i can|let me) (?:mention|float|run|raise) (?:it|this|that|you) (?:to|by|past|with) (?:him|her|them)\b/, /\bi'll (?:just )?(?:forward|pass) (?:him|her|them|it)\b/, /\bi wouldn't\b/, /\bnot (?:yet|until|before|right now|now)\b/, /\b(?:i'd|i would) (?:hold off|rather not|wait)\b/, /\bhold off\b/, /^(?:no|nah|nope)\b(?![,.]? (?:yeah|yes|problem|worries|question|doubt))/];
 
 export const CHAMPION_AT_RISK = [
   /\bmy (?:role|job|position|team|department) (?:is|was|'s) (?:being )?(?:folded|eliminated|cut|moved|merged|restructured|reorg\w*|going away|changing)\b/,
@@ -286,7 +298,7 @@ export const CHAMPION_AT_RISK = [
   /\b(?:handed|handing|put|putting) in my notice\b|\bi(?:'ve| have)? resign(?:ed)?\b|\bi(?:'m| am) (?:finishing|off|out|gone) (?:at the end of|on|next|in)\b|\bmy last (?:day|week|month)\b/,
   /\b(?:going on|starting|taking|be on|off on) (?:parental|maternity|paternity|medical|extended|sick|long-term|garden) leave\b|\bsabbatical\b/,
   /\b(?:restructur\w+|reorganis\w+|reorganiz\w+|downsiz\w+|merg\w+) (?:my|our) (?:department|team|group|division|function|unit|org)\b|\bwhere i(?:'ll)? (?:land|end up)\b/,
-  /\b(?:accepted|taken|took|got) (?:an? )?(?:[a-z-]+ )?(?:offer|job|role|position) (?:elsewhere|at|with|somewhere)\b|\b(?:maternity|paternity|parental) leave from\b|\b(?:leaving|quitting) (?:the company|the business|the firm)\b/,
+  /\bi(?:'ve| have)? been offered (?:a|an) (?:[a-z-]+ )?(?:role|job|position)\b|\b(?:accepted|taken|took|got) (?:an? )?(?:[a-z-]+ )?(?:offer|job|role|position) (?:elsewhere|at|with|somewhere)\b|\b(?:maternity|paternity|parental) leave from\b|\b(?:leaving|quitting) (?:the company|the business|the firm)\b/,
   // overloaded by the day job: "I'm stretched thin", "three other projects on my plate"
   /\b(?:stretched|spread) (?:too |really |very |pretty )?thin\b|\b(?:too much|a lot|so much|three|four|five|other [a-z]+) (?:[a-z]+ ){0,3}on my plate\b|\b(?:no|zero|limited|not much) bandwidth\b|\b(?:i'm|i am) (?:drowning|underwater|maxed out)\b/,
   /\b(?:starting|taking|moving to) a (?:new|different) (?:role|job|position)\b|\bwhile i'm (?:out|away|off|on leave)\b|\bcovering (?:for me|the project while)\b/,
@@ -302,6 +314,7 @@ export const BLOCKER = [
   // an ultimatum: "..., or we're not having this conversation", "..., or it goes to open tender"
   /\bor (?:we're|we are) not (?:having this conversation|doing this|going ahead|interested|buying)\b|\bor (?:it|this) goes (?:to|out to) (?:an? )?(?:open )?tender\b|\bor (?:there's|there is) no deal\b/,
   /\bi(?:'m| am) not (?:running|doing|starting|signing|approving) (?:a tender|it|this|that)\b[^.]{0,30}\b(?:in|for|this|before|until)\b/,
+  /\bi(?:'m| am) not (?:approving|signing|buying|paying for|signing off) (?:another|any more|any other)\b/,
   // hard conditions: "we will only consider it if you come in at or below the current contract"
   /\b(?:will|would|'ll) only (?:consider|sign|approve|buy|look at|move forward|go ahead|entertain)\b[^.]{0,60}\bif\b/,
   /\bnot something (?:i|we) (?:can|will|could) (?:move|budge|bend|negotiate) on\b|\b(?:won't|will not|can't|cannot) (?:budge|move|bend) on (?:that|this|it|price|terms)\b/,
@@ -353,7 +366,7 @@ export const TEST_WOULD = /\bwould (?:you|she|he|they)\b|\b(?:you|she|he|they)(?
 
 export const OPINION_QUESTION = /\b(?:how (?:does|did|do|would|has|have|is|was) (?:that|it|this|the [a-z]+|things?) (?:land|landed|look|looked|feel|felt|sound|go|gone|been|going)|how's (?:it|that|the [a-z]+) (?:been|going|looking)|what did you make of|how (?:are|were|is|was|did) (?:you|your [a-z]+|they|the [a-z]+) (?:finding|find|like|liking|getting on)|did (?:you|the team|your team) like|what(?:'s| is| was) your (?:reaction|take|read|impression|first impression|feedback|thoughts?|gut)|what do you think|what did you think|where did you land|how do you feel|how are you feeling|thoughts\?|what did the [a-z ]+ think|what changed)\b/;
 export const WHY_QUESTION = /(?:^|\b)(?:why\?|can i ask why|why would you|what's the outcome|what would (?:it|that|this) (?:mean|do) for|what's in it for you|why does (?:it|this) matter)/;
-export const TIMING_QUESTION = /\b(?:when (?:should|can|could|would|do|will) (?:we|you)|sensible next step|(?:a|another) (?:short |quick |brief |follow-up |second )?(?:session|call|meeting|demo|workshop|walkthrough|review)\b|timeline|timing|schedule|pencil|calendar|reconnect|check[- ]in|follow[- ]up|next steps?|get together|find a time|set up a (?:call|meeting|time)|sit down|sat down|does that work|works for you|meet (?:again|next)|a call with|on that yourself|a time next week)\b/;
+export const TIMING_QUESTION = /\b(?:book (?:the|a|an|in|it|that|some|time)|in the diary|set a date|pin down (?:a|the)|when (?:should|can|could|would|do|will) (?:we|you)|sensible next step|(?:a|another) (?:short |quick |brief |follow-up |second )?(?:session|call|meeting|demo|workshop|walkthrough|review)\b|timeline|timing|schedule|pencil|calendar|reconnect|check[- ]in|follow[- ]up|next steps?|get together|find a time|set up a (?:call|meeting|time)|sit down|sat down|does that work|works for you|meet (?:again|next)|a call with|on that yourself|a time next week)\b/;
 export const INTRO_QUESTION = /\b(?:bring(?:ing)? [a-z. ]{1,30} (?:in|into|along)|get(?:ting)? (?:some |[a-z0-9]+ )?(?:time|min(?:ute)?s?|a meeting|a call|an intro) (?:with|w\/ ?[a-z]+|on)|talk(?:ing)? to (?:your|him|her|them|[a-z]+)|speak(?:ing)? (?:to|with) (?:your|him|her|them|[a-z]+)|present(?:ing)? to|meet(?:ing)? (?:with )?(?:your|him|her|them|[a-z]+)|met with|in a room (?:with|together)|in front of|get (?:me|us) (?:time with|a meeting with)|introduce|on (?:a|our next) call|get(?:ting)? [a-z. ]{1,20} on (?:a|our|the) (?:call|calendar)|walk(?:ed)? [a-z. ]{1,20} through|anybody else i should be talking to|anyone else we should bring|still send that email|make that happen)\b/;
 export const PROPOSAL = /\b(?:let's|let us|i'd suggest|how about|what if we|could we|should we|shall we|can we|would it make sense|does that work|how does [a-z]+ (?:work|sound))\b/;
 

@@ -85,6 +85,9 @@ const NOTES_STEP_CONTEXT = /\b(?:follow-?up|next steps?|next meeting|timing|time
 /** Where the reported answer starts: a quote, "she said", or a colon. */
 const NOTES_ANSWER = /["“]|\b(?:she|he|they) (?:said|says|replied|answered|told me)\b|:\s/;
 
+/** An hour of the day: "ten o'clock", "9 a.m.", "at 3", "14:00". */
+const TIME_OF_DAY = /\b(?:[a-z]+|\d{1,2}) o'clock\b|\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|\b\d{1,2}:\d{2}\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:a\.m\.|p\.m\.|am|pm)\b|\b(?:noon|midday|half (?:past )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\b/;
+
 /** Cheap gate for FAINT_BUT: one of its adjectives must be there. */
 const FAINT_WORD = /\b(?:fine|decent|okay|ok|alright|all right|nice|not bad|interesting|pretty good|promising)\b/;
 
@@ -324,6 +327,14 @@ export function detect(c: Conversation, people: People, voice: Array<Person | nu
         if (prompt.kind === 'timing' && si === 0 && ACCEPT_START.test(answer.trim()) && prompt.datedProposal() && !HEDGE_WEAK.test(own) && !/\b(?:but|don't|rather not)\b/.test(own)) {
           hasStep = true;
           if (once('next_step_scheduled')) add('signal', 'next_step_scheduled', me, t, s.start, s.end);
+        }
+        // asked when, the buyer names the day and the hour: "Tuesday the fifth, ten o'clock, here."
+        if (prompt.kind === 'timing' && si === 0 && TIME_OF_DAY.test(own) && !HEDGE_WEAK.test(own) && !/\b(?:but|don't|rather not|can't|cannot)\b/.test(own)) {
+          const d = specificDate(own, c.refDate);
+          if (d && once('next_step_scheduled')) {
+            hasStep = true;
+            add('signal', 'next_step_scheduled', me, t, s.start, s.end, d.date, d.index);
+          }
         }
         if (prompt.kind === 'intro' && si === 0 && ACCEPT_START.test(answer.trim()) && !found.has('intro_reluctance') && !/\bsend\b/.test(own) && once('intro_offered')) add('signal', 'intro_offered', me, t, s.start, s.end);
         if (prompt.kind === 'why' && words(own) >= 6 && once('articulated_value')) add('signal', 'articulated_value', me, t, s.start, s.end);
