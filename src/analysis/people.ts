@@ -204,6 +204,9 @@ function isTitleWord(run: ReadonlyArray<{ w: string }>, w: string): boolean {
   return run.length > 1 && isCommonWord(w) && !isFirstName(w) && (HONORIFIC.test(run[1]!.w) || isFirstName(stripPossessive(run[1]!.w)));
 }
 
+/** Greetings before a name ("Morning Aisyah", "Kia ora", "Cheers Tom"): never part of it. */
+const GREETING_WORD = /^(?:morning|afternoon|evening|hi|hiya|hello|hey|thanks|cheers|welcome|bye|goodbye|kia|ora|mōrena|morena|howzit|g'day|gday|namaste|salaam|shalom|bonjour|hola|ciao)$/i;
+
 /** Runs of capitalised words (and honorifics) joined by single spaces, trimmed to likely names. */
 function capitalRuns(turn: Turn, text: string, sStart: number, knownFirst: ReadonlySet<string>, tokens: Array<{ w: string; start: number; end: number }>, out: Candidate[]): Candidate[] {
   const caps = tokens.filter((t) => isCap(t.w) || HONORIFIC.test(t.w));
@@ -228,7 +231,7 @@ function capitalRuns(turn: Turn, text: string, sStart: number, knownFirst: Reado
       const initial = run[0]!.start === initialStart;
       const nextIsName = run.length > 1 && knownFirst.has(nameKey(stripPossessive(run[1]!.w)));
       // a title before the name ("Superintendent Dr. Harold Greene", "Professor Adaeze Nwosu" keeps its honorific)
-      if (/^I(?:['’](?:m|d|ll|ve))?$/.test(w) || isNonPersonProper(w) || isFunctionWord(w) || (initial && run.length === 1 && isCommonWord(w) && !isFirstName(w)) || (initial && nextIsName && !isFirstName(w)) || isTitleWord(run, w)) {
+      if (/^I(?:['’](?:m|d|ll|ve))?$/.test(w) || GREETING_WORD.test(w) || isNonPersonProper(w) || isFunctionWord(w) || (initial && run.length === 1 && isCommonWord(w) && !isFirstName(w)) || (initial && nextIsName && !isFirstName(w)) || isTitleWord(run, w)) {
         run = run.slice(1);
         continue;
       }

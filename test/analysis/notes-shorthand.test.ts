@@ -122,3 +122,16 @@ describe('speakers named in the call itself', () => {
     expect(a.stakeholders.filter((s) => s.side === 'buyer').map((s) => [s.name, s.present])).toEqual([['Tomás Oyarzún', true]]);
   });
 });
+
+describe('words that are not people', () => {
+  it('does not take a greeting for part of a name', async () => {
+    const a = await analyze(
+      read(`Nur Aisyah: Thanks for joining, Mdm Tan.
+Tan Hui Min: Morning Aisyah. Kia ora to your colleague too. Our finance director, Lim Wei Jie, signs anything over fifty thousand.`),
+    );
+    const names = a.stakeholders.map((s) => s.name);
+    expect(names).not.toContain('Morning Aisyah');
+    expect(names).not.toContain('Kia');
+    expect(names).toContain('Lim Wei Jie');
+  });
+});
