@@ -72,11 +72,11 @@ const PERSON_AFTER = /^(?:,\s*|\s+)(?:he|she)(?:'s|’s| is| was| does| doesn't|
 /** Titles that decide or screen a purchase: a reference by one of them alone makes a stakeholder. */
 /** Departments a title can name ("VP of Finance", "GM Finance", "Head of IT"). */
 const DEPT = String.raw`(?:finance|operations|ops|sales|marketing|it|hr|people|procurement|purchasing|engineering|production|quality|supply chain|logistics|technology|product|customer service|research|security|compliance|legal|facilities|transportation|construction|[a-z]+ operations)`;
-const TITLE = String.raw`(?:cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|chro|cmio|cno|controller|comptroller|boss|owner|founder|president|general counsel|gc|chief exec(?:utive)?|managing (?:director|partner)|(?:executive|site|plant|regional|general|country|division(?:al)?) (?:director|manager)|(?:gm|md|dgm|agm|svp|evp|avp|vp|vice president)(?:,? (?:of )?${DEPT})?|head of [a-z]+(?: and [a-z]+)?|director of [a-z]+|(?:finance|privacy|security|compliance|procurement|purchasing|front office|hr|facilities|quality|qa|risk|data protection) (?:manager|officer|director|lead)|procurement (?:lead|manager|director)|purchasing manager|it director|security director|finance director)`;
+const TITLE = String.raw`(?:cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|chro|cmio|cno|controller|comptroller|boss|owner|founder|president|general counsel|gc|chief exec(?:utive)?|managing (?:director|partner)|(?:executive|site|plant|regional|general|country|division(?:al)?) (?:director|manager)|(?:gm|md|dgm|agm|svp|evp|avp|vp|vice president)(?:,? (?:of )?${DEPT})?|head of [a-z]+(?: and [a-z]+| [a-z]+ services)?|director of [a-z]+|(?:finance|privacy|security|compliance|procurement|purchasing|front office|hr|facilities|quality|qa|risk|data protection) (?:manager|officer|director|lead)|procurement (?:lead|manager|director)|purchasing manager|it director|security director|finance director)`;
 const TITLE_REF = new RegExp(String.raw`\b(our|my|your|their|the) (${TITLE})\b`, 'g');
 /** Titles distinct enough that "the X" in a buyer's words or in notes means their X ("the controller", "the MD"). */
 const THE_TITLE = /^(?:cfo|ceo|coo|cto|cio|ciso|cmo|cro|cpo|chro|cmio|controller|comptroller|md|gm|managing director|general manager|director of [a-z]+|head of [a-z]+|(?:svp|evp|vp)\b.*|(?:finance|privacy|security|compliance|procurement|front office|facilities|data protection) (?:manager|officer|director|lead))$/;
-const TITLE_AFTER_NAME = new RegExp(String.raw`^(?:,\s*|\s*\(\s*|\s*-\s*|\s*=\s*)(?:(?:our|my|your|the)\s+)?(${TITLE}|[a-z]+ (?:manager|director|lead|engineer|mgr|analyst|admin|administrator))\b`, 'i');
+const TITLE_AFTER_NAME = new RegExp(String.raw`^(?:,\s*|\s*\(\s*|\s*-\s*|\s*=\s*)(?:(?:our|my|your|the|their)\s+)?(${TITLE}|[a-z]+ (?:manager|director|lead|engineer|mgr|analyst|admin|administrator))\b`, 'i');
 const TITLE_BEFORE_NAME = new RegExp(String.raw`\b(?:our|my|your|the|his|her|their) (${TITLE}|[a-z]+ (?:engineer|manager|lead|director|analyst|nurse|officer|partner|supervisor|coordinator|administrator|admin))\s*[,(]\s*$`, 'i');
 /** The same without the comma, for lower-case captions ("our vp of finance darnell ward"). */
 const TITLE_BEFORE_NAME_BARE = new RegExp(String.raw`\b(?:our|my|your|the|his|her|their) (${TITLE}|[a-z]+ (?:engineer|manager|lead|director|analyst|nurse|officer|partner|supervisor))\s*,?\s*$`, 'i');
@@ -768,7 +768,7 @@ function linkTitles(c: Conversation, all: Person[], mentionsIn: People['mentions
       const possessive = m[1]!;
       const buyerVoice = turn.side !== 'seller' || c.notes;
       // "the CFO" of their company, but not "I'm the managing director" (a title of someone in the room)
-      if (possessive === 'the' && (!buyerVoice || !THE_TITLE.test(m[2]!) || /\b(?:i'm|i am|i was|he's|she's|he is|she is|is|was|as|being|i've been)\s+$/.test(turn.lower.slice(Math.max(0, (m.index ?? 0) - 14), m.index ?? 0)))) continue;
+      if (possessive === 'the' && (!buyerVoice || !THE_TITLE.test(m[2]!) || /\b(?:i'm|i am|i was|he's|she's|he is|she is|is|was|as|being|be|been)\s+$/.test(turn.lower.slice(Math.max(0, (m.index ?? 0) - 14), m.index ?? 0)))) continue;
       if (possessive === 'their' && !c.notes) continue;
       if (possessive === 'your' ? turn.side !== 'seller' || c.notes : !buyerVoice) continue;
       // in notes "our" is the author's company, unless it is inside a buyer's quoted words
