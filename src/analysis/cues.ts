@@ -26,6 +26,11 @@ export const ARTICULATED_VALUE = [
   new RegExp(String.raw`\b(?:${PAY}) for itself\b`),
   // "that's your software paid for by the Fourth"
   /\b(?:that's|that is|it's|there's) (?:your|the) (?:software|system|tool|subscription|licen[cs]e|platform|product|fee) paid for\b/,
+  // what it lets them do, the cost it beats: "With this I can hand the FDA a report in five minutes",
+  // "Nine weeks down to two", "We lost more than this costs in one weekend"
+  /\bwith (?:this|it|that|your (?:tool|system|platform|product)),? (?:i|we|my team|our team) (?:can|could|would|'d)\b/,
+  /\b(?:[a-z0-9]+ )(?:weeks?|days?|hours?|months?|minutes?) down to (?:[a-z0-9]+)\b/,
+  /\b(?:lost|lose|losing|spent|spend|wasted|waste|write off|wrote off) more than (?:this|it|your (?:software|product|system|tool|platform)) (?:costs|would cost|will cost)\b/,
   // "Yuma alone pays for it": one part of the gain covers the cost
   /\b(?:alone|by itself|on its own|in (?:a|one) (?:month|quarter|year)) (?:pays|would pay|will pay|covers|would cover) (?:for )?(?:it|the (?:whole )?(?:thing|cost|subscription|licen[cs]e|fee))\b/,
   /\b(?:is|that's|that is|it's) (?:real|serious|big|proper) money\b|\bworth every (?:penny|cent)\b/,
@@ -228,6 +233,9 @@ export const DIRECT_COMMITMENT = [
 
 // ---- red flags ---------------------------------------------------------------------------------
 
+/** Putting the next step off to a later event, whatever was asked: "let's pick that up after the merger vote". */
+export const DEFERRAL = /\blet's (?:talk|revisit|reconnect|regroup|touch base|pick (?:this|that|it) (?:back )?up|look at (?:it|this|that)|come back to (?:it|this|that)) (?:again )?(?:after|once|when|in the new year|next (?:year|quarter))\b/;
+
 /** Non-answers that are vague whatever the question. */
 export const VAGUE_STRONG = /\b(?:it depends|depends on|kind of depends|hard to say|tough to say|difficult to say|sort of|who knows|not sure yet|remains to be seen|up in the air|it varies|varies a lot|hard to pin down|tbd|to be determined|we'll (?:figure|work) it out|anyone's guess|your guess is as good)\b/;
 /** A flat non-answer to a direct question ("I don't know. Ask me again in Q2."), but not "about, I don't know, fifteen". */
@@ -366,7 +374,7 @@ export const TEST_WOULD = /\bwould (?:you|she|he|they)\b|\b(?:you|she|he|they)(?
 
 export const OPINION_QUESTION = /\b(?:how (?:does|did|do|would|has|have|is|was) (?:that|it|this|the [a-z]+|things?) (?:land|landed|look|looked|feel|felt|sound|go|gone|been|going)|how's (?:it|that|the [a-z]+) (?:been|going|looking)|what did you make of|how (?:are|were|is|was|did) (?:you|your [a-z]+|they|the [a-z]+) (?:finding|find|like|liking|getting on)|did (?:you|the team|your team) like|what(?:'s| is| was) your (?:reaction|take|read|impression|first impression|feedback|thoughts?|gut)|what do you think|what did you think|where did you land|how do you feel|how are you feeling|thoughts\?|what did the [a-z ]+ think|what changed)\b/;
 export const WHY_QUESTION = /(?:^|\b)(?:why\?|can i ask why|why would you|what's the outcome|what would (?:it|that|this) (?:mean|do) for|what's in it for you|why does (?:it|this) matter)/;
-export const TIMING_QUESTION = /\b(?:book (?:the|a|an|in|it|that|some|time)|in the diary|set a date|pin down (?:a|the)|when (?:should|can|could|would|do|will) (?:we|you)|sensible next step|(?:a|another) (?:short |quick |brief |follow-up |second )?(?:session|call|meeting|demo|workshop|walkthrough|review)\b|timeline|timing|schedule|pencil|calendar|reconnect|check[- ]in|follow[- ]up|next steps?|get together|find a time|set up a (?:call|meeting|time)|sit down|sat down|does that work|works for you|meet (?:again|next)|a call with|on that yourself|a time next week)\b/;
+export const TIMING_QUESTION = /\b(?:book (?:the|a|an|in|it|that|some|time)|in the diary|set a date|pin down (?:a|the)|when (?:should|can|could|would|do|will) (?:we|you)|sensible next step|(?:a|another) (?:short |quick |brief |follow-up |second |working |[a-z-]+ )?(?:session|call|meeting|demo|workshop|walkthrough|review)\b|timeline|timing|schedule|pencil|calendar|reconnect|check[- ]in|follow[- ]up|next steps?|get together|find a time|set up a (?:call|meeting|time)|sit down|sat down|sitting down|does that work|works for you|meet (?:again|next)|a call with|on that yourself|a time next week)\b/;
 export const INTRO_QUESTION = /\b(?:bring(?:ing)? [a-z. ]{1,30} (?:in|into|along)|get(?:ting)? (?:some |[a-z0-9]+ )?(?:time|min(?:ute)?s?|a meeting|a call|an intro) (?:with|w\/ ?[a-z]+|on)|talk(?:ing)? to (?:your|him|her|them|[a-z]+)|speak(?:ing)? (?:to|with) (?:your|him|her|them|[a-z]+)|present(?:ing)? to|meet(?:ing)? (?:with )?(?:your|him|her|them|[a-z]+)|met with|in a room (?:with|together)|in front of|get (?:me|us) (?:time with|a meeting with)|introduce|on (?:a|our next) call|get(?:ting)? [a-z. ]{1,20} on (?:a|our|the) (?:call|calendar)|walk(?:ed)? [a-z. ]{1,20} through|anybody else i should be talking to|anyone else we should bring|still send that email|make that happen)\b/;
 export const PROPOSAL = /\b(?:let's|let us|i'd suggest|how about|what if we|could we|should we|shall we|can we|would it make sense|does that work|how does [a-z]+ (?:work|sound))\b/;
 

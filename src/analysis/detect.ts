@@ -6,6 +6,7 @@ import {
   ARTICULATED_VALUE,
   BLOCKER,
   CHAMPION_AT_RISK,
+  DEFERRAL,
   DIRECT_COMMITMENT,
   FAINT_BUT,
   HEDGE_WEAK,
@@ -81,7 +82,7 @@ const TASK_BY_DATE = /\b(?:i'll|i will|we'll|we will|i can|let me|i'm going to|c
 /** A notes line reporting the seller's question: "Asked if we could get 30 min w/ Terrence.", "Asked re timing: ..." */
 const NOTES_ASKED = /(?:^\s*|\b(?:i|we|when i|then i)\s+)(?:asked|ask)\b/i;
 /** A notes line about the follow-up that reports what the buyer said ("No follow-up set; Rocío said \"let's talk after peak\""). */
-const NOTES_STEP_CONTEXT = /\b(?:follow-?up|next steps?|next meeting|timing|timeline|check-?in|reconnect|another call|meeting set)\b/i;
+const NOTES_STEP_CONTEXT = /\b(?:follow-?up|next steps?|next meeting|timing|timeline|check-?in|reconnect|another call|meeting set|start date|a date|pin down|book(?:ing)?|schedul\w+)\b/i;
 /** Where the reported answer starts: a quote, "she said", or a colon. */
 const NOTES_ANSWER = /["“]|\b(?:she|he|they) (?:said|says|replied|answered|told me)\b|:\s/;
 
@@ -289,6 +290,8 @@ export function detect(c: Conversation, people: People, voice: Array<Person | nu
       if ((firstCue(LUKEWARM_INHERENT, own, false) >= 0 || (heldBack && !negated(own, faintBut.index))) && once('lukewarm_enthusiasm')) add('flag', 'lukewarm_enthusiasm', me, t, s.start, s.end);
       else if (prompt.kind === 'opinion' && opening && firstCue(LUKEWARM_IN_ANSWER, own) >= 0 && once('lukewarm_enthusiasm')) add('flag', 'lukewarm_enthusiasm', me, t, s.start, s.end);
 
+      if (DEFERRAL.test(own) && once('next_step_hesitation')) add('flag', 'next_step_hesitation', me, t, s.start, s.end);
+
       if (firstCue(CHAMPION_AT_RISK, own) >= 0 && once('champion_at_risk')) add('flag', 'champion_at_risk', me, t, s.start, s.end);
 
       if (firstCue(RELUCTANCE_ANYWHERE, own, false) >= 0 && once('intro_reluctance')) add('flag', 'intro_reluctance', me, t, s.start, s.end);
@@ -329,7 +332,7 @@ export function detect(c: Conversation, people: People, voice: Array<Person | nu
           if (once('next_step_scheduled')) add('signal', 'next_step_scheduled', me, t, s.start, s.end);
         }
         // asked when, the buyer names the day and the hour: "Tuesday the fifth, ten o'clock, here."
-        if (prompt.kind === 'timing' && si === 0 && TIME_OF_DAY.test(own) && !HEDGE_WEAK.test(own) && !/\b(?:but|don't|rather not|can't|cannot)\b/.test(own)) {
+        if (prompt.kind === 'timing' && si <= 1 && TIME_OF_DAY.test(own) && !HEDGE_WEAK.test(own) && !/\b(?:but|don't|rather not|can't|cannot)\b/.test(own)) {
           const d = specificDate(own, c.refDate);
           if (d && once('next_step_scheduled')) {
             hasStep = true;
