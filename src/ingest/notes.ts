@@ -39,14 +39,14 @@ export function noteLineText(line: string): string {
 }
 
 /** `Call with Dominika Nowicka (Head of Finance) and her analyst Rafael Ortega - 9 Feb`. */
-const WITH_LINE = /\b(?:(?:call|meeting|chat|sync|demo|visit|lunch|catch-?up|check-?in|discovery|disco|intro|notes|debrief|review|conversation|session)\s+(?:with|w\/)|(?:spoke|talked|met|speaking)\s+(?:with|to))\s+(.+)$/i;
+const WITH_LINE = /(?:^(?:with|w\/)\s+(.+)$)|\b(?:(?:call|meeting|chat|sync|demo|visit|lunch|catch-?up|check-?in|discovery|disco|intro|notes|debrief|review|conversation|session)\s+(?:with|w\/)|(?:spoke|talked|met|speaking)\s+(?:with|to))\s+(.+)$/i;
 const ORG_WORD = /\b(?:inc|llc|ltd|corp|co|company|group|partners|health|labs|systems|bank|university|hospital|team|department)\b\.?$/i;
 
 /** People named in a notes title line that says who the call was with, when no attendee list does. */
 export function attendeesFromTitle(line: string): Attendee[] {
-  const m = WITH_LINE.exec(trimMarks(stripHeading(line.trim())).slice(0, 400));
+  const m = WITH_LINE.exec(trimMarks(stripBullet(stripHeading(line.trim())).text).slice(0, 400));
   if (!m) return [];
-  let list = m[1]!;
+  let list = (m[1] ?? m[2])!;
   // a trailing "- 9 Feb" or "(3/4)" is the date
   for (const sep of [' - ', ' – ', ' — ', ' | ']) {
     let depth = 0;
@@ -63,7 +63,7 @@ export function attendeesFromTitle(line: string): Attendee[] {
   // the list ends with the sentence ("... and Ibrahim Haddad (SCADA Engineer) at Solano County Water.")
   list = list.replace(/\.\s.*$|\.$/, '');
   const out: Attendee[] = [];
-  for (const entry of list.split(/,(?![^()]*\))|;|\s+and\s+(?![^()]*\))|\s+&\s+/)) {
+  for (const entry of list.split(/,(?![^()]*\))|;|\s+and\s+(?![^()]*\))|\s+[&+]\s+/)) {
     let e = entry.trim();
     if (!e) continue;
     let title: string | null = null;
@@ -136,8 +136,8 @@ export function keylessAttendees(line: string): Attendee[] | null {
       marked = true;
       continue;
     }
-    // "Lindqvist Marine — discovery" is a title line, not "Name — Title"
-    if (/\s[-–—]\s/.test(bare)) return null;
+    // "Lindqvist Marine — discovery" is a title line, not "Name — Title"; words after a bracket make it prose
+    if (/\s[-–—]\s/.test(bare) || /\)[^)]*\p{L}[^)]*$/u.test(bare)) return null;
     const a = parseAttendee(bare);
     // a shouted heading ("DEAL REVIEW (matter intake)") is not a person
     if (!a || a.titleOnly || (/\p{Lu}{3}/u.test(a.name) && a.name === a.name.toUpperCase())) return null;
@@ -191,6 +191,14 @@ export function parseNotes(text: string): ParsedContent {
         attendees.push(...listed);
         break;
       }
+    }
+  }
+  // "... Me: Ruairi Gallagher." in the opening lines
+  for (const l of lines.slice(0, 8)) {
+    const me = /(?:^|[.;|]\s+)(?:[Mm]e|[Aa]uthor)\s*[:：]\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,3})/u.exec(l.trim());
+    if (me && isNameLike(trimTrailingPunctuation(me[1]!))) {
+      author ??= trimTrailingPunctuation(me[1]!);
+      break;
     }
   }
   // a signature closing the notes: "- Kieran B."

@@ -135,3 +135,18 @@ Tan Hui Min: Morning Aisyah. Kia ora to your colleague too. Our finance director
     expect(names).toContain('Lim Wei Jie');
   });
 });
+
+describe('more header shapes', () => {
+  it('reads "w/ A (title) + B (title). Me: Name." and ignores a bracket followed by prose', () => {
+    const t = read(`Larchmont Timber -- onsite, Wed 9/23
+w/ Ines Duarte (dispatch mgr) + Kofi Mensah (yard mgr). Me: Ravi Patel.
+
+* Barlow Homes (biggest account) threatened to leave after two late drops.
+Me: I pushed on timing, no date.`);
+    expect(t.participants.map((p) => [p.name, p.side])).toEqual([
+      ['Ravi Patel', 'seller'],
+      ['Ines Duarte', 'unknown'],
+      ['Kofi Mensah', 'unknown'],
+    ]);
+  });
+});
