@@ -80,6 +80,20 @@ function questionSpan(t: Turn): Span | null {
   return null;
 }
 
+/**
+ * The test put after the buyer has set up the hypothetical themselves: "It is totally my call, it's
+ * my name on the trucks." — "So would you do it?" A short would-you question from the seller, right
+ * after a buyer says the decision is theirs alone.
+ */
+const OWN_AUTHORITY = /\b(?:it(?:'s| is) (?:totally |entirely |all |100% |completely )?(?:my|me) (?:call|decision|money|budget|choice)|(?:my|me) (?:call|decision) (?:alone|entirely)|it(?:'s| is) (?:up to|down to) me|i (?:make|have) the (?:final )?(?:call|say)|i decide\b|i'm the one who (?:decides|signs))/;
+const SHORT_WOULD = /^(?:(?:so|and|okay|ok|right|fair|ha|well|then)[,.!]?\s+)*(?:would you (?:do it|go ahead|sign|buy it|move forward|go for it|do this)|(?:so )?is (?:it|that) a yes|are you in|do we have a deal|yes or no)\b[^?]{0,30}\?/;
+function afterOwnAuthority(c: Conversation, t: Turn): Span | null {
+  const prev = c.turns[t.index - 1];
+  if (!prev || prev.side === 'seller' || !OWN_AUTHORITY.test(prev.lower)) return null;
+  for (const s of t.sentences) if (SHORT_WOULD.test(s.text.toLowerCase().trim())) return s;
+  return null;
+}
+
 /** The opening sentences that hold the verdict, and the first reason sentence after a yes. */
 function splitReply(text: string, offset: number, answer: ChampionTestAnswer): { reply: Span; reason: Span | null } {
   const ss = sentences(text);
@@ -158,7 +172,7 @@ export function detectChampionTest(c: Conversation, people: People, voice: Array
       };
     }
     if (t.side !== 'seller') continue;
-    const q = questionSpan(t);
+    const q = questionSpan(t) ?? afterOwnAuthority(c, t);
     if (!q) continue;
     // the addressee: a present buyer named in the question turn, else the next buyer to speak
     const named = (people.mentionsIn.get(t.index) ?? []).map((m) => m.person).filter((p) => p.present && p.side === 'buyer');

@@ -93,3 +93,23 @@ describe('champion test', () => {
     expect(classifyAnswer('Uh, no.')).toBe('declined');
   });
 });
+
+describe('the test put after the buyer claims the decision', () => {
+  it('reads "would you do it?" right after "it is my call" as the test', async () => {
+    const a = await analyze(
+      call(
+        `Kit Vendor: Who else would need to weigh in on this?
+        Marisol Vega: Nobody, honestly. It's entirely my call, it's my money.
+        Kit Vendor: Fair enough. So would you do it?
+        Marisol Vega: Yes. Let's go. I'm not on the fence any more.`,
+        SELLER,
+      ),
+    );
+    expect(a.champion_test).toMatchObject({ asked: true, stakeholder: 'Marisol Vega', answer: 'enthusiastic' });
+  });
+
+  it('does not read a would-you question as the test when nobody claimed the decision', async () => {
+    const a = await analyze(call(`Kit Vendor: We can start the pilot in May.\nMarisol Vega: That could work.\nKit Vendor: So would you do it?\nMarisol Vega: Maybe.`, SELLER));
+    expect(a.champion_test.asked).toBe(false);
+  });
+});
