@@ -91,7 +91,7 @@ const ECONOMIC_CUES = /\b(?:signs?(?: off)? (?:anything|everything|all|off|the|o
 const SCREENING_CONTEXT = /\b(?:integration|security|technical|test(?:ing|s)?|sso|architecture|data|compliance|legal|network|interface|pms|erp|it side|design)\b/;
 const MONEY_CONTEXT = /\b(?:budget|money|spend|contracts?|purchases?|anything over|anything above|capex|\d+k|thousand|lakhs?|crores?|million)\b|[$£€]/;
 /** The speaker's own authority: "I sign", "it's my budget", "above my sign-off", "I'm the one who writes the cheque". */
-const SELF_ECONOMIC = /\bi sign\b|\bit's my (?:call|money|budget|decision)\b|\bmy budget\b|\bi (?:approve|own the budget|hold the budget)\b|\b(?:above|over|within|under) my (?:sign-?off|signing authority|authority|limit|approval limit)\b|\bi(?:'m| am) the (?:one|person) who (?:writes|signs|approves|pays)\b|\b(?:write|writes|sign|signs) the (?:cheques?|checks?)\b|\bi(?:'m| am) the (?:managing director|md|ceo|cfo|coo|owner|founder|president|budget holder|decision maker)\b/;
+const SELF_ECONOMIC = /\bi sign\b|\bit(?:'s| is) (?:totally |entirely |all |100% |completely |ultimately )?my (?:call|money|budget|decision)\b|\b(?:comes?|lands?|goes) (?:across|to|on) my desk\b|\bmy budget\b|\bi (?:approve|own the budget|hold the budget)\b|\b(?:above|over|within|under) my (?:sign-?off|signing authority|authority|limit|approval limit)\b|\bi(?:'m| am) the (?:one|person) who (?:writes|signs|approves|pays)\b|\b(?:write|writes|sign|signs) the (?:cheques?|checks?)\b|\bi(?:'m| am) the (?:managing director|md|ceo|cfo|coo|owner|founder|president|budget holder|decision maker)\b/;
 
 /** Not a statement of fact about anyone: a question, or a hypothetical ("if it were her decision"). */
 const NOT_A_FACT = /\?|\b(?:if (?:it|this|that|the decision) (?:were|was)|imagine|suppose|what if|would you|if you (?:were|had))\b/;
@@ -106,7 +106,7 @@ const SELF_TECHNICAL = /\bi (?:look after|run|manage|own|handle|head up|head|lea
 const USER_CUES = /\b(?:my team|my analysts|my guys|my people|on my team|my associates|my hygienists|my supervisors|my billers|ops manager|operations manager|manager|supervisor|runs the team|day to day|would use|users?)\b/;
 const CFO_LIKE = /^(?:cfo|ceo|coo|cmo|cro|owner|founder|president|md|managing (?:director|partner)|chief exec(?:utive)?.*|(?:svp|evp|vp|vice president).*|general manager)$/;
 /** A head of a screening function reviews; a head of anything else runs a team that uses it. */
-const SCREENING_HEAD = /^head of (?:risk|compliance|security|infosec|information security|it|legal|procurement|purchasing|data|technology|engineering|information|architecture)\b/;
+const SCREENING_HEAD = /^head of (?:risk|compliance|internal audit|audit|security|infosec|information security|it|legal|procurement|purchasing|data|technology|engineering|information|architecture)\b/;
 const TECH_TITLE = /^(?:cto|cio|ciso|controller|comptroller|general counsel|gc|procurement.*|purchasing.*|it .*|.*(?:engineer|security|infrastructure|it|compliance|legal|network|integration).*)$/;
 
 function titleRole(title: string | null): Role | null {
