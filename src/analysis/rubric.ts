@@ -7,7 +7,7 @@ import type { ChampionTestAnswer, RedFlagType, SignalType, Stance } from '../../
  * docs/rubric.md explains each one from TAXONOMY.md. Change a weight or a rule -> bump
  * RUBRIC_VERSION, so stored analyses stay comparable.
  */
-export const RUBRIC_VERSION = '2026-11-22.1';
+export const RUBRIC_VERSION = '2026-11-23.1';
 
 /** Where every stakeholder starts: no lean either way. */
 export const BASE_SCORE = 50;
@@ -136,7 +136,9 @@ export function gradeOf(e: StakeholderEvidence, score: number): Grade {
   if (types.has('enthusiastic_commitment') && endsCommitted) return 'champion';
   if (capital.length > 0 && score >= THRESHOLDS.champion && (endsCommitted || !types.has('lukewarm_enthusiasm'))) return 'champion';
   if (e.previousGrade === 'champion' && cooling.length === 0 && !testNo) return 'champion';
-  if (types.has('lukewarm_enthusiasm')) return 'lukewarm';
+  // faint praise makes them lukewarm, unless they coach in more than one way (the why and the inside story)
+  const coaching = new Set(e.signals.filter((s) => COACHING.includes(s.type)).map((s) => s.type));
+  if (types.has('lukewarm_enthusiasm') && coaching.size < 2) return 'lukewarm';
   if (e.signals.some((s) => COACHING.includes(s.type)) || capital.length > 0) return 'coach';
   if (cooling.length > 0 || testNo || e.test?.answer === 'unanswered' || score < THRESHOLDS.lukewarmBelow) return 'lukewarm';
   return 'neutral';

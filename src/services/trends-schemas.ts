@@ -16,7 +16,7 @@ export const PersonRef = z.object({ id: id('pers_01kax1v3w6zq8xj3m5n7p9r2tb'), n
 
 export const RubricMark = z
   .object({
-    current: z.string().openapi({ description: 'The rubric version the server grades with', example: '2026-11-22.1' }),
+    current: z.string().openapi({ description: 'The rubric version the server grades with', example: '2026-11-23.1' }),
     stale: z.number().int().openapi({
       description:
         'Rows behind this answer graded with another rubric version: their scores are not on the current scale. `POST /v1/rubric/regrade` regrades them from their stored evidence.',
@@ -253,7 +253,7 @@ export const RegradeBody = z
 
 export const RegradeResult = z
   .object({
-    rubric_version: z.string().openapi({ example: '2026-11-22.1' }),
+    rubric_version: z.string().openapi({ example: '2026-11-23.1' }),
     deals: z.number().int().openapi({ description: 'Deals touched', example: 3 }),
     calls_regraded: z.number().int().openapi({ description: 'New analyses stored (regrades of stored evidence, no model call)', example: 12 }),
     grades_changed: z.number().int().openapi({ description: 'Stakeholder grades that differ from before', example: 2 }),
@@ -264,7 +264,7 @@ export const RegradeResult = z
 
 export const RubricStatus = z
   .object({
-    version: z.string().openapi({ example: '2026-11-22.1' }),
+    version: z.string().openapi({ example: '2026-11-23.1' }),
     calls: z.array(z.object({ rubric_version: z.string(), calls: z.number().int(), current: z.boolean() })).openapi({ description: 'Analysed calls by the rubric version of their current analysis' }),
     stale_calls: z.number().int(),
   })

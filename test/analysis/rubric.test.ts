@@ -67,3 +67,17 @@ describe('rubric', () => {
     expect(assess({ ...base, previousGrade: 'champion', signals: [{ type: 'intro_offered', utterance: 3 }], flags: [{ type: 'champion_at_risk', utterance: 2 }] }).grade).toBe('champion');
   });
 });
+
+describe('faint praise and coaching', () => {
+  const faint = { type: 'lukewarm_enthusiasm' as const, utterance: 6 };
+  it('faint praise with one kind of help is lukewarm', () => {
+    expect(assess({ ...base, signals: [{ type: 'insider_info_shared', utterance: 2 }], flags: [faint] }).grade).toBe('lukewarm');
+  });
+  it('faint praise from someone who coaches in two ways (the why and the inside story) is a coach', () => {
+    const signals = [
+      { type: 'insider_info_shared' as const, utterance: 2 },
+      { type: 'articulated_value' as const, utterance: 4 },
+    ];
+    expect(assess({ ...base, signals, flags: [faint] }).grade).toBe('coach');
+  });
+});
