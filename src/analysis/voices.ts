@@ -1,5 +1,6 @@
 import type { Conversation, Turn } from './convo.ts';
 import type { People, Person } from './people.ts';
+import { nameKey } from './text.ts';
 
 /**
  * Whose words or acts each utterance reports. In a transcript, a buyer's utterance speaks for that
@@ -31,7 +32,11 @@ export function voices(c: Conversation, people: People): Array<Person | null> {
     const mentioned = (people.mentionsIn.get(t.index) ?? []).map((m) => m.person).filter((p) => p.side === 'buyer');
     let who: Person | null = mentioned.find((p) => p.present) ?? null;
     if (!who && t.section) {
-      if (!sectionPerson.has(t.section)) sectionPerson.set(t.section, buyers.find((p) => p.first && new RegExp(`\\b${p.first}\\b`).test(t.section!)) ?? null);
+      if (!sectionPerson.has(t.section)) {
+        // compared as name keys, so "### Geneviève" finds Geneviève (keys fold accents)
+        const words = new Set(nameKey(t.section).split(' '));
+        sectionPerson.set(t.section, buyers.find((p) => p.first && words.has(p.first)) ?? null);
+      }
       who = sectionPerson.get(t.section) ?? null;
     }
     if (!who) {

@@ -150,3 +150,16 @@ Me: I pushed on timing, no date.`);
     ]);
   });
 });
+
+describe('sections about one person', () => {
+  it('finds the person of a "### Name" section when the name has accents', async () => {
+    const a = await analyze(
+      read(`## Lumière Outdoor - discovery
+Attendees: Amir Haddad (Loss Prevention), Geneviève Tremblay (VP Stores), me (Noor S.)
+
+### Geneviève
+* "It's interesting. I'm not sure it's for us this year."`),
+    );
+    expect(a.red_flags.filter((f) => f.stakeholder === 'Geneviève Tremblay').map((f) => f.type)).toContain('lukewarm_enthusiasm');
+  });
+});
