@@ -1,6 +1,6 @@
 import type { Conversation, Turn } from './convo.ts';
 import type { People, Person } from './people.ts';
-import { nameKey } from './text.ts';
+import { nameKey, quotedSpans } from './text.ts';
 
 /**
  * Whose words or acts each utterance reports. In a transcript, a buyer's utterance speaks for that
@@ -29,13 +29,17 @@ export function voices(c: Conversation, people: People): Array<Person | null> {
       if (t.header) prev = null;
       continue;
     }
-    const mentioned = (people.mentionsIn.get(t.index) ?? []).map((m) => m.person).filter((p) => p.side === 'buyer');
-    let who: Person | null = mentioned.find((p) => p.present) ?? null;
+    const mentions = (people.mentionsIn.get(t.index) ?? []).filter((m) => m.person.side === 'buyer');
+    const mentioned = mentions.map((m) => m.person);
+    // a name inside the quoted words is who they talk about ("I can see why Pieter likes it"), not who speaks
+    const quotes = quotedSpans(t.text);
+    const outside = mentions.filter((m) => !quotes.some((q) => m.start >= q.start && m.end <= q.end)).map((m) => m.person);
+    let who: Person | null = outside.find((p) => p.present) ?? null;
     if (!who && t.section) {
       if (!sectionPerson.has(t.section)) {
         // compared as name keys, so "### Geneviève" finds Geneviève (keys fold accents)
         const words = new Set(nameKey(t.section).split(' '));
-        sectionPerson.set(t.section, buyers.find((p) => p.first && words.has(p.first)) ?? null);
+        sectionPerson.set(t.section, buyers.find((p) => p.first && words.has(nameKey(p.first))) ?? null);
       }
       who = sectionPerson.get(t.section) ?? null;
     }

@@ -163,3 +163,16 @@ Attendees: Amir Haddad (Loss Prevention), Geneviève Tremblay (VP Stores), me (N
     expect(a.red_flags.filter((f) => f.stakeholder === 'Geneviève Tremblay').map((f) => f.type)).toContain('lukewarm_enthusiasm');
   });
 });
+
+describe('quoted words in notes', () => {
+  it('speak for the person of the section, not a colleague they mention', async () => {
+    const a = await analyze(
+      read(`# Tarn Dairies: sit-down with Olga
+Attendees: Bram Koster (Ops), Olga Petrova (CFO), me (Ana R.)
+
+**With Olga**
+- Polite, not warm: "I can see why Bram likes it."`),
+    );
+    expect(a.red_flags.filter((f) => f.type === 'lukewarm_enthusiasm').map((f) => f.stakeholder)).toEqual(['Olga Petrova']);
+  });
+});
