@@ -66,7 +66,7 @@ const DEPARTMENTS = /^(?:it|hr|finance|legal|security|procurement|ops|operations
 const THIRD_PARTY_BEFORE = /\b(?:company|vendor|partner|reseller|integrator|customer|client|bank|agency|firm|broker|distributor|supplier|consultant|competitor|carrier|reference|rep|account manager|account exec(?:utive)?|salesperson|sales rep|sales engineer|solutions engineer|se|ae|sdr|bdr|recruiter|auditor|investor|lender|factor|factoring company|insurer|guy at|woman at|someone at)\s*,?\s*(?:[a-z0-9&'’-]+,?\s+){0,2}$/i;
 /** "their rep, Gianni Russo", "Their CEO, Olivia Brandt": in a transcript "their" is another company. */
 const THIRD_PARTY_THEIR = /\b(?:their|from their)\s*,?\s*(?:[a-z0-9&'’-]+,?\s+){0,2}$/i;
-const THIRD_PARTY_AFTER = /^\s*(?:,\s*)?(?:the|their|our|a|an)?\s*(?:[A-Z][\w&'’-]*\s+)?(?:rep|representative|account manager|salesperson|sales rep|ceo of|founder of|over there|over at|at [A-Z]|from [A-Z]|who works (?:at|for))\b|^\s+over (?:there|at)\b/;
+const THIRD_PARTY_AFTER = /^\s*(?:,\s*)?(?:the|their|our|a|an)?\s*(?:[A-Z][\w&'’-]*\s+)?(?:rep|representative|account manager|salesperson|sales rep|ceo of|founder of|over there|over at|at [A-Z][\w&'’-]*|from [A-Z][\w&'’-]*|who works (?:at|for))\b|^\s+over (?:there|at)\b/;
 const PERSON_AFTER = /^(?:,\s*|\s+)(?:he|she)(?:'s|’s| is| was| does| doesn't| has| runs| will|'ll| said| says| wants)\b/i;
 
 /** Titles that decide or screen a purchase: a reference by one of them alone makes a stakeholder. */

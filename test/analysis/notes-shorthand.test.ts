@@ -176,3 +176,18 @@ Attendees: Bram Koster (Ops), Olga Petrova (CFO), me (Ana R.)
     expect(a.red_flags.filter((f) => f.type === 'lukewarm_enthusiasm').map((f) => f.stakeholder)).toEqual(['Olga Petrova']);
   });
 });
+
+describe('third parties', () => {
+  it('does not make a stakeholder of a competitor\'s person named "from <Company>"', async () => {
+    const a = await analyze(
+      read(`Plein Air - discovery
+Attendees: Amir Haddad (Director, Loss Prevention), me (Noor S.)
+
+* Luc Bergeron from ShelfSight has offered them a free 90-day pilot (Amir told me this).
+* Priscilla Huang from IT will need to bless the integration.`),
+    );
+    const names = a.stakeholders.map((s) => s.name);
+    expect(names).not.toContain('Luc Bergeron');
+    expect(names).toContain('Priscilla Huang');
+  });
+});
