@@ -31,6 +31,10 @@ export const ARTICULATED_VALUE = [
   /\bwith (?:this|it|that|your (?:tool|system|platform|product)),? (?:i|we|my team|our team) (?:can|could|would|'d)\b/,
   /\b(?:[a-z0-9]+ )(?:weeks?|days?|hours?|months?|minutes?) down to (?:[a-z0-9]+)\b/,
   /\b(?:lost|lose|losing|spent|spend|wasted|waste|write off|wrote off) more than (?:this|it|your (?:software|product|system|tool|platform)) (?:costs|would cost|will cost)\b/,
+  // the better way it opens, said as their own case: "we can sell straight to the importers instead of to traders",
+  // "that is the whole business case"
+  /\b(?:we|i|they|my team|our team) (?:can|could|would|'d|'ll|will) [^.]{0,60}\binstead of\b/,
+  /\b(?:that's|that is|this is) (?:the whole|the entire|our|my|the) (?:business case|case for (?:it|this)|point of (?:it|this))\b/,
   // "Yuma alone pays for it": one part of the gain covers the cost
   /\b(?:alone|by itself|on its own|in (?:a|one) (?:month|quarter|year)) (?:pays|would pay|will pay|covers|would cover) (?:for )?(?:it|the (?:whole )?(?:thing|cost|subscription|licen[cs]e|fee))\b/,
   /\b(?:is|that's|that is|it's) (?:real|serious|big|proper) money\b|\bworth every (?:penny|cent)\b/,
