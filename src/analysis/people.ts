@@ -66,7 +66,7 @@ const DEPARTMENTS = /^(?:it|hr|finance|legal|security|procurement|ops|operations
 const THIRD_PARTY_BEFORE = /\b(?:company|vendor|partner|reseller|integrator|customer|client|bank|agency|firm|broker|distributor|supplier|consultant|competitor|carrier|reference|rep|account manager|account exec(?:utive)?|salesperson|sales rep|sales engineer|solutions engineer|se|ae|sdr|bdr|recruiter|auditor|investor|lender|factor|factoring company|insurer|guy at|woman at|someone at)\s*,?\s*(?:[a-z0-9&'’-]+,?\s+){0,2}$/i;
 /** "their rep, Gianni Russo", "Their CEO, Olivia Brandt": in a transcript "their" is another company. */
 const THIRD_PARTY_THEIR = /\b(?:their|from their)\s*,?\s*(?:[a-z0-9&'’-]+,?\s+){0,2}$/i;
-const THIRD_PARTY_AFTER = /^\s*(?:,\s*)?(?:the|their|our|a|an)?\s*(?:[A-Z][\w&'’-]*\s+)?(?:rep|representative|account manager|salesperson|sales rep|ceo of|founder of|over there|over at|at [A-Z][\w&'’-]*|from [A-Z][\w&'’-]*|who works (?:at|for))\b|^\s+over (?:there|at)\b/;
+const THIRD_PARTY_AFTER = /^\s*,\s*(?:their|our|the|an?)\s+(?:outside|external|independent)\s+(?:counsel|solicitor|lawyer|attorney|consultant|auditor|adviser|advisor|accountant)\b|^\s*\((?:[A-Z][\w&'’.-]*\s+){0,3}(?:Consulting|Consultants|Partners|LLP|Ltd|Inc|Advisory|Advisors|Solicitors|Law|Legal)\)|^\s*(?:,\s*)?(?:the|their|our|a|an)?\s*(?:[A-Z][\w&'’-]*\s+)?(?:rep|representative|account manager|salesperson|sales rep|ceo of|founder of|over there|over at|at [A-Z][\w&'’-]*|from [A-Z][\w&'’-]*|who works (?:at|for))\b|^\s+over (?:there|at)\b/;
 const PERSON_AFTER = /^(?:,\s*|\s+)(?:he|she)(?:'s|’s| is| was| does| doesn't| has| runs| will|'ll| said| says| wants)\b/i;
 
 /** Titles that decide or screen a purchase: a reference by one of them alone makes a stakeholder. */
@@ -451,10 +451,15 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
   // pass 1a: multi-word names first, so that single given names resolve to them
   const ordered = [...cands].sort((a, b) => b.cand.words.length - a.cand.words.length || a.cand.utterance - b.cand.utterance);
   const pending: typeof cands = [];
+  // a person named once in passing and elsewhere described as another company's ("Niamh Kehoe, their
+  // outside solicitor at Hegarty & Co") is a third party wherever else they are named
+  const outsiders = new Set<Person>();
+  const describedAsOutsider = (cand: Candidate, turn: Turn) => THIRD_PARTY_AFTER.test(turn.text.slice(cand.end, cand.end + 60)) && !/^\s*from\s+\p{L}+/u.test(turn.text.slice(cand.end, cand.end + 60));
   for (const item of ordered) {
     const r = resolve(item.cand);
     if (r === 'ambiguous') continue;
     if (r) {
+      if (!r.present && describedAsOutsider(item.cand, item.turn)) outsiders.add(r);
       addMention(r, item.cand);
       continue;
     }
@@ -488,6 +493,10 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
     const p = newPerson(nextId++, cap(item.cand.words[0]!), 'buyer', false);
     all.push(p);
     addMention(p, item.cand);
+  }
+  for (const p of outsiders) {
+    all.splice(all.indexOf(p), 1);
+    for (const [k, list] of mentionsIn) mentionsIn.set(k, list.filter((m) => m.person !== p));
   }
   for (const list of mentionsIn.values()) list.sort((a, b) => a.start - b.start);
 

@@ -17,7 +17,7 @@ export interface Attendee {
 }
 
 const ATTENDEE_KEY =
-  /^(?:attendees|attendee|atts?|attended|attending|participants|present|people|ppl|on the call|in attendance|call attendees|who|their side|customer side|client side|buyer side|prospect side|from the customer|customer attendees|client attendees|them|their team|our side|vendor side|from our side|our team|us)\s*[:：]/i;
+  /^(?:attendees|attendee|atts?|attended|attending|participants|present|people|ppl|in the room|on the line|on the call|in attendance|call attendees|who|their side|customer side|client side|buyer side|prospect side|from the customer|customer attendees|client attendees|them|their team|our side|vendor side|from our side|our team|us)\s*[:：]/i;
 /** An attendee line for the author's own side ("Our side: Jonah Whitfield (AE)"): everyone on it is a seller. */
 const OWN_SIDE_KEY = /^(?:our side|vendor side|from our side|our team|us)\s*[:：]/i;
 /** A title standing for a person in a list ("the VP Ops", "their head of IT", "the Wollongong depot manager"). */

@@ -191,3 +191,19 @@ Attendees: Amir Haddad (Director, Loss Prevention), me (Noor S.)
     expect(names).toContain('Priscilla Huang');
   });
 });
+
+describe('outside advisers', () => {
+  it('keeps an outside solicitor or a consulting firm\'s person out of the stakeholders, and reads "In the room:"', async () => {
+    const a = await analyze(
+      read(`Harbourtown Credit Union - decision meeting
+In the room: Liam Walsh (CEO), Orla Byrne (Head of Members), me (Tess A.)
+
+- Liam: "Send the contract, Niamh Kehoe will look over it first." (Niamh Kehoe, their outside solicitor at Hegarty & Co.)
+- The requirements came from Cathal Dunne (Ardmore Consulting).`),
+    );
+    const names = a.stakeholders.map((s) => s.name);
+    expect(a.stakeholders.filter((s) => s.present).map((s) => s.name)).toEqual(['Liam Walsh', 'Orla Byrne']);
+    expect(names).not.toContain('Niamh Kehoe');
+    expect(names).not.toContain('Cathal Dunne');
+  });
+});
