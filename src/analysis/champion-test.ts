@@ -72,10 +72,14 @@ function questionSpan(t: Turn): Span | null {
     if (TEST_HYPOTHETICAL.test(l) && TEST_WOULD.test(l)) return s;
   }
   // the hypothetical and the question can be two sentences ("Setting the committee aside... Would you...")
+  // ...or a short aside between them ("Say it sat with you and only you. No Fenella, no committee. Would you...?")
   for (let i = 0; i + 1 < t.sentences.length; i++) {
     const a = t.sentences[i]!;
-    const b = t.sentences[i + 1]!;
-    if (TEST_HYPOTHETICAL.test(a.text.toLowerCase()) && TEST_WOULD.test(b.text.toLowerCase())) return { start: a.start, end: b.end, text: t.text.slice(a.start, b.end) };
+    if (!TEST_HYPOTHETICAL.test(a.text.toLowerCase())) continue;
+    for (let j = i + 1; j < Math.min(t.sentences.length, i + 3); j++) {
+      const b = t.sentences[j]!;
+      if (TEST_WOULD.test(b.text.toLowerCase())) return { start: a.start, end: b.end, text: t.text.slice(a.start, b.end) };
+    }
   }
   return null;
 }
@@ -86,7 +90,7 @@ function questionSpan(t: Turn): Span | null {
  * after a buyer says the decision is theirs alone.
  */
 const OWN_AUTHORITY = /\b(?:it(?:'s| is) (?:totally |entirely |all |100% |completely )?(?:my|me) (?:call|decision|money|budget|choice)|(?:my|me) (?:call|decision) (?:alone|entirely)|it(?:'s| is) (?:up to|down to) me|i (?:make|have) the (?:final )?(?:call|say)|i decide\b|i'm the one who (?:decides|signs))/;
-const SHORT_WOULD = /^(?:(?:so|and|okay|ok|right|fair|ha|well|then)[,.!]?\s+)*(?:would you (?:do it|go ahead|sign|buy it|move forward|go for it|do this)|(?:so )?is (?:it|that) a yes|are you in|do we have a deal|yes or no)\b[^?]{0,30}\?/;
+const SHORT_WOULD = /^[^?]{0,30}\b(?:would you (?:[a-z]+ ){0,3}(?:it|this|us|ahead|forward|in)\b|(?:so )?is (?:it|that) a yes|are you in|do we have a deal|yes or no)[^?]{0,30}\?/;
 function afterOwnAuthority(c: Conversation, t: Turn): Span | null {
   const prev = c.turns[t.index - 1];
   if (!prev || prev.side === 'seller' || !OWN_AUTHORITY.test(prev.lower)) return null;
@@ -139,7 +143,7 @@ export function detectChampionTest(c: Conversation, people: People, voice: Array
     if (c.notes) {
       if (t.header) continue;
       const l = dehyphen(t.lower);
-      if (!TEST_HYPOTHETICAL.test(l) && !/your call|up to you|your decision|nobody else had a vote|if it were/.test(l)) continue;
+      if (!TEST_HYPOTHETICAL.test(l) && !/your call|up to you|your decision|nobody else had a vote|if it were|test question|the test\b/.test(l)) continue;
       if (!ASKED.test(l)) continue;
       if (NOT_ASKED.test(l)) return none;
       const person = voice[t.index] ?? null;

@@ -355,7 +355,11 @@ const FULLY = String.raw`(?:entirely |totally |purely |completely |only |just |s
 export const TEST_HYPOTHETICAL = new RegExp(
   [
     String.raw`\bif (?:it|this|that|the decision|the call) (?:were|was|is|came) ${FULLY}(?:up to|down to|left to|on) ${HANDS}\b`,
-    String.raw`\bif (?:it|this|that|the decision) (?:were|was|is) ${FULLY}${POSS} (?:own )?(?:call|decision|choice|money|budget|signature)\b`,
+    String.raw`\bif (?:it|this|that|the decision) (?:were|was|is) ${FULLY}${POSS} (?:own )?(?:call|decision|choice|money|budget|signature|say|purchase)\b`,
+    // "If Plinth were your purchase alone", "if the budget line was yours", "in your own hands", "nobody to answer to",
+    // "only your name on the purchase order, nobody downtown to clear it with"
+    String.raw`\bif [a-z]+(?: [a-z]+){0,2} (?:were|was|is) ${FULLY}(?:${POSS} (?:own )?(?:purchase|decision|call|choice|budget|money|signature)|yours|hers|his|theirs)\b`,
+    String.raw`\bin (?:your|her|his|their) (?:own )?hands\b|\b(?:nobody|no one|no-one) to answer to\b|\bonly (?:your|her|his|their) name on (?:it|the)\b|\b(?:nobody|no one|no-one)(?: [a-z]+)? to (?:clear|check|run) it (?:with|past|by)\b`,
     // shorthand: "if 100% his call", "if purely her decision"
     String.raw`\bif (?:(?:100|a hundred|one hundred) ?(?:%|percent) |purely |entirely |totally |solely |only )${POSS} (?:own )?(?:call|decision|choice|money|budget)\b`,
     String.raw`\b(?:imagine|pretend|say) (?:it's|it is|it were|it was) ${POSS} (?:call|decision|choice|money|budget)\b`,

@@ -113,3 +113,18 @@ describe('the test put after the buyer claims the decision', () => {
     expect(a.champion_test.asked).toBe(false);
   });
 });
+
+describe('the question asked again after the buyer claims the decision', () => {
+  it('reads the last asking, "so with that in mind, would you roll it out?"', async () => {
+    const a = await analyze(
+      call(
+        `Kit Vendor: Tomas, say it came down to you and only you. Would you move all your sites onto it?
+        Tomas Berg: It is down to me, pretty much. It's my company.
+        Kit Vendor: So with that in mind, would you roll it out?
+        Tomas Berg: Maybe. Comes down to the monthly number.`,
+        SELLER,
+      ),
+    );
+    expect(a.champion_test).toMatchObject({ asked: true, answer: 'hedged' });
+  });
+});
