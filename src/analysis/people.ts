@@ -2,7 +2,7 @@ import type { Side } from '../../schemas/transcript.ts';
 import type { Role } from '../../schemas/extraction.ts';
 import type { Conversation, Turn } from './convo.ts';
 import { isCommonWord, isFirstName, isFunctionWord, isLastName, isNonPersonProper, isNoun, isUnknownWord, isVerb } from './lexicon.ts';
-import { nameKey } from './text.ts';
+import { nameKey, quotedSpans } from './text.ts';
 
 /**
  * Who the call is about: the participants (with their sides) and the people who are only named
@@ -204,8 +204,10 @@ function isTitleWord(run: ReadonlyArray<{ w: string }>, w: string): boolean {
   return run.length > 1 && isCommonWord(w) && !isFirstName(w) && (HONORIFIC.test(run[1]!.w) || isFirstName(stripPossessive(run[1]!.w)));
 }
 
+/** Greeting words, shared by the two greeting patterns below. */
+const GREETINGS = 'hi|hey|hello|hiya|morning|afternoon|welcome|thanks|cheers|bye';
 /** Greetings before a name ("Morning Aisyah", "Kia ora", "Cheers Tom"): never part of it. */
-const GREETING_WORD = /^(?:morning|afternoon|evening|hi|hiya|hello|hey|thanks|cheers|welcome|bye|goodbye|kia|ora|mōrena|morena|howzit|g'day|gday|namaste|salaam|shalom|bonjour|hola|ciao)$/i;
+const GREETING_WORD = new RegExp(String.raw`^(?:${GREETINGS}|evening|goodbye|kia|ora|mōrena|morena|howzit|g'day|gday|namaste|salaam|shalom|bonjour|hola|ciao)$`, 'i');
 
 /** Runs of capitalised words (and honorifics) joined by single spaces, trimmed to likely names. */
 function capitalRuns(turn: Turn, text: string, sStart: number, knownFirst: ReadonlySet<string>, tokens: Array<{ w: string; start: number; end: number }>, out: Candidate[]): Candidate[] {
@@ -404,6 +406,22 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
     const prevWord = /([\p{L}'’]+)\W*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
     if (cand.words.length === 1 && DETERMINER.has(prevWord) && /\s$/.test(before)) attributive.add(nameKey(cand.words[0]!));
   }
+  // "Ola from procurement", "hye-jin from IT" are colleagues; "Luc Bergeron from ShelfSight" is not
+  const fromDepartment = (after: string) => {
+    const from = /^\s*from\s+([\p{L}]+)/u.exec(after);
+    return !!from && DEPARTMENTS.test(from[1]!);
+  };
+  /** Described right after the name as another company's person ("Niamh Kehoe, their outside solicitor at Hegarty & Co"). */
+  const outsiderAfter = (cand: Candidate, turn: Turn): boolean => {
+    const after = turn.text.slice(cand.end, cand.end + 60);
+    return THIRD_PARTY_AFTER.test(after) && !fromDepartment(after);
+  };
+  /** Named as another company's person, before or after the name ("their rep, Gianni Russo"). */
+  const thirdPartyContext = (cand: Candidate, turn: Turn): boolean => {
+    const before = turn.text.slice(Math.max(0, cand.start - 60), cand.start).toLowerCase();
+    const after = turn.text.slice(cand.end, cand.end + 60);
+    return (THIRD_PARTY_BEFORE.test(before) || (!c.notes && THIRD_PARTY_THEIR.test(before)) || THIRD_PARTY_AFTER.test(after)) && !fromDepartment(after);
+  };
   const accept = (cand: Candidate, turn: Turn): boolean => {
     const before = turn.text.slice(Math.max(0, cand.start - 60), cand.start);
     const after = turn.text.slice(cand.end, cand.end + 60);
@@ -411,12 +429,9 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
     const firstKey = nameKey(cand.words[0]!);
     if (cand.words.length === 1 ? DETERMINER.has(prevWord) : /^(?:the|a|an)$/.test(prevWord)) return false;
     if (cand.words.length === 1 && (attributive.has(firstKey) || thirdParty.has(firstKey))) return false;
-    if (THIRD_PARTY_BEFORE.test(before.toLowerCase()) || (!c.notes && THIRD_PARTY_THEIR.test(before.toLowerCase())) || THIRD_PARTY_AFTER.test(after)) {
-      const from = /^\s*from\s+([\p{L}]+)/u.exec(after);
-      if (!(from && DEPARTMENTS.test(from[1]!))) {
-        thirdParty.add(firstKey);
-        return false;
-      }
+    if (thirdPartyContext(cand, turn)) {
+      thirdParty.add(firstKey);
+      return false;
     }
     if (known.some((k) => nameKey(k.name) === nameKey(cand.words.join(' ')) || (cand.words.length === 1 && splitName(k.name).first === firstKey))) {
       return turn.side !== 'seller' || c.notes || /\byour\b/.test(turn.lower.slice(Math.max(0, cand.start - 40), cand.end + 40)) || true;
@@ -454,12 +469,11 @@ export function findPeople(c: Conversation, known: readonly KnownPerson[] = []):
   // a person named once in passing and elsewhere described as another company's ("Niamh Kehoe, their
   // outside solicitor at Hegarty & Co") is a third party wherever else they are named
   const outsiders = new Set<Person>();
-  const describedAsOutsider = (cand: Candidate, turn: Turn) => THIRD_PARTY_AFTER.test(turn.text.slice(cand.end, cand.end + 60)) && !/^\s*from\s+\p{L}+/u.test(turn.text.slice(cand.end, cand.end + 60));
   for (const item of ordered) {
     const r = resolve(item.cand);
     if (r === 'ambiguous') continue;
     if (r) {
-      if (!r.present && describedAsOutsider(item.cand, item.turn)) outsiders.add(r);
+      if (!r.present && outsiderAfter(item.cand, item.turn)) outsiders.add(r);
       addMention(r, item.cand);
       continue;
     }
@@ -556,7 +570,7 @@ function introducedLowerNames(c: Conversation): Set<string> {
 
 const SELF_INTRO = /\b(?:it's|it is|this is|i'm|i am|my name is|name's)\s+([\p{L}'’-]{3,})(?:\s+([\p{L}'’-]{2,}))?/giu;
 /** A name right after a greeting or an acknowledgement is said to someone: "hi nadia", "no worries dolores", "makes sense, Lucia". */
-const GREETING = /\b(?:hi|hey|hello|hiya|morning|afternoon|welcome|thanks|thank you|cheers|bye|no worries|no problem|makes sense|got it|fair enough|sounds good|of course|understood|perfect|great|okay|ok|right|sure|love it|appreciate (?:it|that))[,!.\s]+([\p{L}'’-]{3,})(?![\p{L}'’])/giu;
+const GREETING = new RegExp(String.raw`\b(?:${GREETINGS}|thank you|no worries|no problem|makes sense|got it|fair enough|sounds good|of course|understood|perfect|great|okay|ok|right|sure|love it|appreciate (?:it|that))[,!.\s]+([\p{L}'’-]{3,})(?![\p{L}'’])`, 'giu');
 /** After a self-introduced name: a surname, the end, or words that go with an introduction ("it's wanjiru kamau from category"). */
 const INTRO_TAIL = /^(?:$|[,.!?]|\s+(?:from|here|speaking|calling|with|at|on|and|in)\b)/iu;
 
@@ -707,18 +721,6 @@ function linkInitials(c: Conversation, all: Person[], mentionsIn: People['mentio
   }
 }
 
-/** Whether `at` falls inside a double-quoted span of `text`. */
-function insideQuote(text: string, at: number): boolean {
-  let open = false;
-  for (let i = 0; i < at; i++) {
-    const ch = text[i];
-    if (ch === '“') open = true;
-    else if (ch === '”') open = false;
-    else if (ch === '"') open = !open;
-  }
-  return open;
-}
-
 /** Links "our CFO" to the person who holds that title; otherwise a title-only stakeholder. */
 function linkTitles(c: Conversation, all: Person[], mentionsIn: People['mentionsIn'], id: () => number) {
   // titles stated next to a name (each pattern needs its punctuation next to the name: checked first, cheaply)
@@ -781,7 +783,7 @@ function linkTitles(c: Conversation, all: Person[], mentionsIn: People['mentions
       if (possessive === 'their' && !c.notes) continue;
       if (possessive === 'your' ? turn.side !== 'seller' || c.notes : !buyerVoice) continue;
       // in notes "our" is the author's company, unless it is inside a buyer's quoted words
-      if (c.notes && (possessive === 'our' || possessive === 'my') && !insideQuote(turn.text, m.index ?? 0)) continue;
+      if (c.notes && (possessive === 'our' || possessive === 'my') && !quotedSpans(turn.text).some((q) => (m.index ?? 0) > q.start && (m.index ?? 0) < q.end)) continue;
       const start = (m.index ?? 0) + possessive.length + 1;
       refs.push({ turn, title: m[2]!, start, end: (m.index ?? 0) + m[0].length, possessive });
     }

@@ -5,7 +5,7 @@
  */
 import { attendeeListOf, firstSentence, isOwnSideLine, parseAttendee, parseAttendees, splitTopLevel, type Attendee } from './attendees.ts';
 import { isNameLike } from './names.ts';
-import { roleSide } from './roles.ts';
+import { endsWithTitleWord, roleSide } from './roles.ts';
 import { hasWordChar, isHeading, isRule, splitLines, stripBullet, stripHeading, trimMarks, trimTrailingPunctuation, unwrapEmphasis } from './text-lines.ts';
 import type { ParsedContent, RawParticipant } from './types.ts';
 
@@ -17,8 +17,6 @@ const AUTHOR_LINE = /^(?:notes?\s+(?:by|from)|notes\s*[:：]|author|written by|t
 const OWN_FIELD_KEY = /^(?:reviewed by|prepared by|deal owner|opp(?:ortunity)? owner)$/i;
 /** One header line often holds several fields: `att: A, B | us: me, C` or `AE: X · Reviewed by: Y`. */
 const FIELD_SEPARATOR = /(?<=\s)[|·•—–](?=\s)/; // segments are trimmed; a lookaround keeps long space runs linear
-/** A list entry that is the previous person's job title: `Olumide Bankole, Facilities Coordinator`. */
-const TITLE_TAIL = /\b(?:manager|mgr|director|dir|coordinator|officer|lead|head|engineer|analyst|supervisor|administrator|admin|president|vp|chief|controller|partner|owner|founder|specialist|consultant|executive|buyer|planner|architect|counsel|cfo|ceo|coo|cto|cio|ciso|cmo)\.?$/i;
 /** A signature closing the notes: `- Kieran B.`, `— Ama`. */
 const SIGNATURE = /^[-–—~]\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*\.?){0,2})\s*$/u;
 
@@ -131,7 +129,8 @@ export function keylessAttendees(line: string): Attendee[] | null {
       marked = true;
       continue;
     }
-    if (out.length > 0 && !bare.includes('(') && TITLE_TAIL.test(bare) && bare.split(/\s+/).length <= 5 && !out[out.length - 1]!.title) {
+    // "Olumide Bankole, Facilities Coordinator": an entry ending in a title word is the previous person's title
+    if (out.length > 0 && !bare.includes('(') && endsWithTitleWord(bare) && bare.split(/\s+/).length <= 5 && !out[out.length - 1]!.title) {
       out[out.length - 1] = { ...out[out.length - 1]!, title: bare };
       marked = true;
       continue;

@@ -125,6 +125,12 @@ export function hasRoleWords(s: string): boolean {
   });
 }
 
+/** Whether `s` ends with a job-title word (`Facilities Coordinator`, `Dir.`, `IT mgr`). */
+export function endsWithTitleWord(s: string): boolean {
+  const words = s.trim().split(/\s+/);
+  return TITLE_HEADS.has(wordKey(words[words.length - 1] ?? ''));
+}
+
 /** Key under which company spellings match: `Acme Corp.`, `ACME` and `acme.com` are one company. */
 export function companyKey(s: string): string {
   const words = s.toLowerCase().split(/[\s.,]+/).filter(Boolean);

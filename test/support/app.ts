@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { authorizedRequest } from './request.ts';
 import { openDatabase } from '../../src/db/node.ts';
 import type { Database } from '../../src/db/node.ts';
 import { createLogger } from '../../src/lib/logger.ts';
@@ -66,11 +67,7 @@ export async function createTestContext(opts: { worker?: boolean; analysis?: Ana
     driver,
     async workspace(opts = {}) {
       const { workspace, apiKey } = await createWorkspace(database.db, { name: `test-${++n}`, sellerDomains: opts.sellerDomains });
-      const request = (path: string, init: RequestInit = {}) => {
-        const headers = new Headers(init.headers);
-        if (!headers.has('authorization')) headers.set('authorization', `Bearer ${apiKey}`);
-        return Promise.resolve(app.request(path, { ...init, headers }));
-      };
+      const request = authorizedRequest(app, apiKey);
       return {
         id: workspace.id,
         key: apiKey,

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { authorizedRequest } from './request.ts';
 import type { IntegrationSettings } from '../../src/config.ts';
 import { openDatabase } from '../../src/db/node.ts';
 import type { Database } from '../../src/db/node.ts';
@@ -260,11 +261,7 @@ export async function createIntegrationTestContext(): Promise<IntegrationTestCon
     settings,
     async workspace(opts = {}) {
       const { workspace, apiKey } = await createWorkspace(database.db, { name: `integrations-${++n}`, sellerDomains: opts.sellerDomains });
-      const request = (path: string, init: RequestInit = {}) => {
-        const headers = new Headers(init.headers);
-        if (!headers.has('authorization')) headers.set('authorization', `Bearer ${apiKey}`);
-        return Promise.resolve(app.request(path, { ...init, headers }));
-      };
+      const request = authorizedRequest(app, apiKey);
       return {
         id: workspace.id,
         key: apiKey,
